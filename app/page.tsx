@@ -1,21 +1,94 @@
+import Link from "next/link";
 import { connection } from "next/server";
-import { listRegions } from "@/lib/queries/overview";
+import { Cite } from "@/components/Cite";
+import { FigureChart } from "@/components/charts/FigureChart";
+import { Notice } from "@/components/Notice";
+import { SiteHeader } from "@/components/SiteHeader";
+import { chartBar, PALETTE, sourceFooter } from "@/lib/dashboard/charts";
+import { HEADLINE_RULE } from "@/lib/dashboard/headline";
+import { localHref, regionName, t, parseLang } from "@/lib/dashboard/i18n";
+import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS } from "@/lib/dashboard/metrics";
+import { chartLabels } from "@/lib/dashboard/labels";
+import { firstParam, positiveIntParam, type SearchParams } from "@/lib/dashboard/params";
+import { overview } from "@/lib/queries/overview";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection(); // read the database at request time, never at build time
-  const regions = await listRegions();
+  const params = await searchParams;
+  const lang = parseLang(firstParam(params, "lang"));
+  const query = (firstParam(params, "q") ?? "").trim().slice(0, 40);
+  const requested = positiveIntParam(params, "page");
+  const data = await overview(query, requested.value);
+  const pageInvalid = requested.invalid || data.page !== requested.value;
+  const path = localHref("/", "zh", { q: query || undefined, page: data.page > 1 ? String(data.page) : undefined });
+
   return (
-    <main className="mx-auto max-w-5xl p-6">
-      <h1 className="text-2xl font-semibold">动员图谱 Mobilization Atlas</h1>
-      <ul className="mt-4 grid gap-3 sm:grid-cols-2">
-        {regions.map((region) => (
-          <li key={region.slug} className="rounded border border-stone-200 bg-white p-4">
-            <div className="font-medium">{region.name}</div>
-            <div className="text-sm text-stone-500">{region.nameEn} · {region.province}</div>
-          </li>
-        ))}
-      </ul>
-      {regions.length === 0 && <p className="mt-4 text-stone-500">No reports ingested yet.</p>}
-    </main>
+    <>
+      <SiteHeader lang={lang} path={path} />
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <h1 className="text-2xl font-semibold">{t(lang, "siteName")} <span className="text-stone-500">{lang === "zh" ? "Mobilization Atlas" : "动员图谱"}</span></h1>
+        <p className="mt-1 text-stone-600">{t(lang, "tagline")}</p>
+
+        <form action="/" method="get" role="search" className="mt-5 flex flex-wrap gap-2">
+          <label htmlFor="region-search" className="sr-only">{t(lang, "searchRegions")}</label>
+          <input id="region-search" name="q" type="search" defaultValue={query} placeholder={t(lang, "searchPlaceholder")}
+            className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-3 py-2" maxLength={40} />
+          {lang === "en" && <input type="hidden" name="lang" value="en" />}
+          <button type="submit" className="rounded bg-sky-800 px-4 py-2 text-white">{t(lang, "search")}</button>
+        </form>
+        {pageInvalid && <div className="mt-3"><Notice>{lang === "en" ? `Page “${firstParam(params, "page")}” does not exist; showing page ${data.page}.` : `第“${firstParam(params, "page")}”页不存在，已显示第 ${data.page} 页。`}</Notice></div>}
+
+        <p className="mt-4 text-sm text-stone-600">{data.regionCount} {t(lang, "regionsFound")}{data.pageCount > 1 && ` · ${t(lang, "page")} ${data.page}/${data.pageCount}`}</p>
+        {data.cards.length === 0 && <p className="mt-2 text-stone-500">{t(lang, "noRegions")}</p>}
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="region-cards">
+          {data.cards.map((card) => (
+            <li key={card.slug} className="rounded border border-stone-200 bg-white p-4">
+              <Link href={localHref(`/regions/${card.slug}`, lang)} className="text-lg font-medium text-sky-900 hover:underline">{regionName(card, lang)}</Link>
+              <div className="text-sm text-stone-500">{card.province} · {lang === "en" ? card.nameEn : card.nameEn}</div>
+              <div className="mt-1 text-xs text-stone-500">
+                {t(lang, "reportDate")}: {card.latestReport?.publishedAt ?? "—"} · {t(lang, "outlet")}: {card.latestReport?.outlet ?? "—"}
+              </div>
+              <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                {HEADLINE_METRICS.map((metric) => (
+                  <div key={metric} className="flex justify-between gap-2">
+                    <dt className="text-stone-500">{METRIC_LABELS[metric][lang]}</dt>
+                    <dd className="font-medium">{card.headlines[metric] ? <Cite fact={card.headlines[metric]!} lang={lang} /> : <span className="text-stone-400">—</span>}</dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+        {data.pageCount > 1 && (
+          <nav className="mt-4 flex gap-4 text-sm" aria-label="pagination">
+            {data.page > 1 && <Link href={localHref("/", lang, { q: query || undefined, page: String(data.page - 1) })}>← {t(lang, "previous")}</Link>}
+            {data.page < data.pageCount && <Link href={localHref("/", lang, { q: query || undefined, page: String(data.page + 1) })}>{t(lang, "next")} →</Link>}
+          </nav>
+        )}
+
+        <h2 className="mt-10 text-xl font-semibold">{t(lang, "headlines")}</h2>
+        <p className="mt-1 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "figuresShown")}</p>
+        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+          {HEADLINE_METRICS.map((metric) => {
+            const ranked = data.rankings[metric];
+            const total = data.metricRegionCounts[metric];
+            return (
+              <FigureChart
+                key={metric}
+                id={`overview-${metric}`}
+                title={`${METRIC_LABELS[metric][lang]} · ${lang === "en" ? "by region" : "各地区对比"}`}
+                subtitle={`${METRIC_UNITS[metric][lang]}${total > ranked.length ? ` · ${t(lang, "topRegions", { n: ranked.length, total })}` : ""}`}
+                series={[{ name: METRIC_LABELS[metric][lang], color: PALETTE[0] }]}
+                rows={ranked.map((entry) => ({ label: regionName(entry.region, "zh"), bars: [chartBar(entry.fact, lang)] }))}
+                footer={sourceFooter([{ outlet: lang === "en" ? "local government reports" : "各地政府新闻报道", publishedAt: null }], lang)}
+                fileName={`overview-${metric}`}
+                csvHref={`/api/regions?format=csv&metric=${metric}`}
+                labels={chartLabels(lang)}
+              />
+            );
+          })}
+        </div>
+      </main>
+    </>
   );
 }

@@ -1,10 +1,12 @@
 // `npm start`: with DATABASE_URL unset, start the embedded PostgreSQL (.data/postgres), migrate, seed the shipped
 // reports, build when the build is missing or stale, and serve on PORT (default 3000). Ctrl-C stops everything.
 // With DATABASE_URL set, the same steps run against that server and nothing else is started.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+// Next.js runs inside this process, so a `kill -9` of it leaves no web server holding the port; only PostgreSQL
+// survives such a kill, and the next start stops that orphan (lib/db/server.ts).
+import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { BUILD_STAMP, buildIsCurrent, sourceHash } from "../lib/build";
+import next from "next";
+import { buildApp, buildIsCurrent } from "../lib/build";
 import { applyMigrations } from "../lib/db/migrate";
 import { createDatabaseClient } from "../lib/db/client";
 import { seedReports } from "../lib/db/seed";
@@ -13,17 +15,17 @@ import { projectRoot } from "../lib/db/paths";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 let embedded: EmbeddedServer | undefined;
-let web: ChildProcess | undefined;
+let web: Server | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  web?.kill("SIGTERM");
+  web?.close();
+  web?.closeAllConnections();
   if (embedded) {
     await embedded.stop().catch((error) => console.error(`could not stop PostgreSQL: ${error}`));
     console.log("PostgreSQL stopped.");
@@ -34,14 +36,13 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
+  if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres();
     await ensureDatabase(embedded.url("postgres"), EMBEDDED_DATABASE);
-    databaseUrl = embedded.url(EMBEDDED_DATABASE);
-    console.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, embedded.dataDir)})`);
+    process.env.DATABASE_URL = embedded.url(EMBEDDED_DATABASE);
+    console.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, embedded.dataDir) || embedded.dataDir})`);
   }
-  env.DATABASE_URL = databaseUrl;
+  const databaseUrl = process.env.DATABASE_URL;
 
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -55,21 +56,20 @@ async function main() {
     await database.$disconnect();
   }
 
-  if (!dev && !buildIsCurrent(projectRoot)) {
+  if (!dev && !buildIsCurrent(projectRoot, process.env.NEXT_DIST_DIR)) {
     console.log("Building the dashboard…");
-    const hash = sourceHash(projectRoot);
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env, cwd: projectRoot });
-    if (build.status !== 0) throw new Error("next build failed");
-    writeFileSync(path.join(projectRoot, ".next", BUILD_STAMP), hash);
+    buildApp(projectRoot);
   }
 
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env, cwd: projectRoot });
-  web.stdout!.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    process.stdout.write(text);
-    if (/Ready|started server/i.test(text)) console.log(`\nMobilization Atlas is running at http://localhost:${port}\n`);
+  const app = next({ dev, dir: projectRoot, port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  web = createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    web!.once("error", reject);
+    web!.listen(port, () => resolve());
   });
-  web.on("exit", (code) => void shutdown(code ?? 0));
+  console.log(`Mobilization Atlas is running at http://localhost:${port}`);
 }
 
 main().catch(async (error) => {

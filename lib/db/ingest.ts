@@ -5,6 +5,25 @@ import { createHash } from "node:crypto";
 import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
 import type { ExtractionResult } from "../extract/types";
 import type { Database } from "./client";
+import { pickHeadline } from "../dashboard/headline";
+import { HEADLINE_METRICS } from "../dashboard/metrics";
+
+type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/** Recomputes a region's stored headline figures from all its facts (after its reports changed). */
+export async function refreshHeadlines(tx: Transaction, regionId: number): Promise<void> {
+  const candidates = await tx.fact.findMany({
+    where: { regionId, metric: { in: [...HEADLINE_METRICS] }, scope: null, restates: false },
+    select: { id: true, metric: true, value: true, scope: true, restates: true },
+    orderBy: { id: "asc" },
+  });
+  await tx.headline.deleteMany({ where: { regionId } });
+  const headlines = HEADLINE_METRICS.flatMap((metric) => {
+    const best = pickHeadline(candidates.filter((fact) => fact.metric === metric));
+    return best ? [{ regionId, metric, factId: best.id, value: best.value }] : [];
+  });
+  await tx.headline.createMany({ data: headlines });
+}
 
 export type IngestStatus = "created" | "unchanged" | "replaced";
 
@@ -115,6 +134,7 @@ async function storeExtraction(database: Database, extraction: ExtractionResult,
         end: fact.end,
       })),
     });
+    await refreshHeadlines(tx, storedRegion.id);
     return report.id;
   }, { timeout: 30_000 });
 }

@@ -26,12 +26,19 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
 }
 
-function isAlive(pid: number): boolean {
+/** True while `pid` runs; a zombie (exited, not yet reaped by its parent) counts as gone. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    // Field 3 of /proc/<pid>/stat is the state; the name before it may contain spaces but ends with ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux";
   }
 }
 
@@ -64,7 +71,7 @@ export function stopOrphanedServer(directory: string): boolean {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
-  const directory = path.resolve(options.dataDir ?? path.join(dataDir, "postgres"));
+  const directory = path.resolve(options.dataDir ?? process.env.ATLAS_DATA_DIR ?? path.join(dataDir, "postgres"));
   const port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
   const log = options.log ?? (() => {});
   const ownerFile = `${directory}.owner`;

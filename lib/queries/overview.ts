@@ -1,16 +1,99 @@
-import { db } from "@/lib/db/client";
+// Data for /: one page of region cards (searchable, paginated so thousands of regions stay fast) and, per
+// headline metric, the regions ranked by their headline figure (read from the Headline table through its index).
+import { db } from "../db/client";
+import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
+import { factViewSelect, regionHeaderSelect, toFactView, type FactView, type RegionHeader } from "./shared";
 
-export interface RegionSummary {
-  slug: string;
-  name: string;
-  nameEn: string;
-  province: string;
+export const OVERVIEW_PAGE_SIZE = 24;
+export const CHART_REGION_LIMIT = 20;
+
+export interface RegionCard extends RegionHeader {
+  latestReport: { id: number; publishedAt: string | null; outlet: string | null } | null;
+  reportCount: number;
+  headlines: Record<HeadlineMetric, FactView | null>;
 }
 
-export async function listRegions(): Promise<RegionSummary[]> {
-  return db().region.findMany({
-    where: { synthetic: false },
-    select: { slug: true, name: true, nameEn: true, province: true },
-    orderBy: { name: "asc" },
+export interface RankedHeadline {
+  region: { slug: string; name: string; nameEn: string };
+  fact: FactView;
+}
+
+export interface Overview {
+  query: string;
+  page: number;
+  pageCount: number;
+  regionCount: number;
+  cards: RegionCard[];
+  rankings: Record<HeadlineMetric, RankedHeadline[]>;
+  metricRegionCounts: Record<HeadlineMetric, number>;
+}
+
+function searchFilter(query: string) {
+  if (!query) return {};
+  return {
+    OR: [
+      { name: { contains: query } },
+      { nameEn: { contains: query, mode: "insensitive" as const } },
+      { slug: { contains: query.toLowerCase() } },
+      { province: { contains: query } },
+    ],
+  };
+}
+
+export async function overview(query: string, requestedPage: number): Promise<Overview> {
+  const where = searchFilter(query.trim());
+  const regionCount = await db().region.count({ where });
+  const pageCount = Math.max(1, Math.ceil(regionCount / OVERVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, requestedPage), pageCount);
+  const regions = await db().region.findMany({
+    where,
+    select: {
+      id: true,
+      ...regionHeaderSelect,
+      reports: { select: { id: true, publishedAt: true, outlet: true }, orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: 1 },
+      _count: { select: { reports: true } },
+      headlines: { select: { metric: true, fact: { select: factViewSelect } } },
+    },
+    orderBy: [{ province: "asc" }, { slug: "asc" }],
+    skip: (page - 1) * OVERVIEW_PAGE_SIZE,
+    take: OVERVIEW_PAGE_SIZE,
   });
+  const cards: RegionCard[] = regions.map(({ id: _id, reports, _count, headlines, ...header }) => {
+    const byMetric = Object.fromEntries(HEADLINE_METRICS.map((metric) => [metric, null])) as Record<HeadlineMetric, FactView | null>;
+    for (const headline of headlines) byMetric[headline.metric as HeadlineMetric] = toFactView(headline.fact);
+    const latest = reports[0];
+    return {
+      ...header,
+      reportCount: _count.reports,
+      latestReport: latest ? { id: latest.id, outlet: latest.outlet, publishedAt: latest.publishedAt?.toISOString().slice(0, 10) ?? null } : null,
+      headlines: byMetric,
+    };
+  });
+
+  const rankingsAndCounts = await Promise.all(
+    HEADLINE_METRICS.map(async (metric) => {
+      const [ranked, count] = await Promise.all([headlineRanking(metric, CHART_REGION_LIMIT), db().headline.count({ where: { metric } })]);
+      return { metric, ranked, count };
+    }),
+  );
+  return {
+    query,
+    page,
+    pageCount,
+    regionCount,
+    cards,
+    rankings: Object.fromEntries(rankingsAndCounts.map((entry) => [entry.metric, entry.ranked])) as Overview["rankings"],
+    metricRegionCounts: Object.fromEntries(rankingsAndCounts.map((entry) => [entry.metric, entry.count])) as Overview["metricRegionCounts"],
+  };
+}
+
+/** Regions ranked by their headline figure for `metric`, largest first. */
+export async function headlineRanking(metric: HeadlineMetric, limit?: number): Promise<RankedHeadline[]> {
+  const rows = await db().headline.findMany({
+    where: { metric },
+    select: { region: { select: { slug: true, name: true, nameEn: true } }, fact: { select: factViewSelect } },
+    orderBy: [{ value: "desc" }, { regionId: "asc" }],
+    take: limit,
+  });
+  return rows.map((row) => ({ region: row.region, fact: toFactView(row.fact) }));
 }

@@ -90,6 +90,16 @@ CREATE TABLE "Fact" (
     CONSTRAINT "Fact_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Headline" (
+    "regionId" INTEGER NOT NULL,
+    "metric" "Metric" NOT NULL,
+    "factId" INTEGER NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "Headline_pkey" PRIMARY KEY ("regionId","metric")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Region_slug_key" ON "Region"("slug");
 
@@ -117,6 +127,12 @@ CREATE INDEX "Fact_reportId_idx" ON "Fact"("reportId");
 -- CreateIndex
 CREATE INDEX "Fact_sentenceId_idx" ON "Fact"("sentenceId");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Headline_factId_key" ON "Headline"("factId");
+
+-- CreateIndex
+CREATE INDEX "Headline_metric_value_idx" ON "Headline"("metric", "value" DESC);
+
 -- AddForeignKey
 ALTER TABLE "Report" ADD CONSTRAINT "Report_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -134,3 +150,9 @@ ALTER TABLE "Fact" ADD CONSTRAINT "Fact_regionId_fkey" FOREIGN KEY ("regionId") 
 
 -- AddForeignKey
 ALTER TABLE "Fact" ADD CONSTRAINT "Fact_sentenceId_fkey" FOREIGN KEY ("sentenceId") REFERENCES "Sentence"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Headline" ADD CONSTRAINT "Headline_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Headline" ADD CONSTRAINT "Headline_factId_fkey" FOREIGN KEY ("factId") REFERENCES "Fact"("id") ON DELETE CASCADE ON UPDATE CASCADE;

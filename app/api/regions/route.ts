@@ -1,0 +1,21 @@
+// GET /api/regions[?q=&page=]: region cards with their headline figures (JSON).
+// GET /api/regions?format=csv&metric=funds: every region's headline figure for one metric (CSV).
+import { connection } from "next/server";
+import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
+import { isHeadlineMetric } from "@/lib/dashboard/metrics";
+import { csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { overview, headlineRanking } from "@/lib/queries/overview";
+
+export async function GET(request: Request) {
+  await connection();
+  const url = new URL(request.url);
+  if (wantsCsv(url)) {
+    const metric = url.searchParams.get("metric") ?? "";
+    if (!isHeadlineMetric(metric)) return jsonError(400, "metric must be one of branches, volunteers, funds, checkpoints");
+    const ranked = await headlineRanking(metric);
+    return csvResponse(`regions-${metric}.csv`, FACT_CSV_HEADER, ranked.map((entry) => factCsvRow(entry.region, entry.fact, url.origin)));
+  }
+  const page = Number(url.searchParams.get("page") ?? 1);
+  const data = await overview(url.searchParams.get("q") ?? "", Number.isSafeInteger(page) ? page : 1);
+  return Response.json({ regionCount: data.regionCount, page: data.page, pageCount: data.pageCount, regions: data.cards });
+}

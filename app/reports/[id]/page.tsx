@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { HighlightedSentence } from "@/components/ReportText";
+import { RepairList } from "@/components/RepairList";
+import { SiteHeader } from "@/components/SiteHeader";
+import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
+import { firstParam, type SearchParams } from "@/lib/dashboard/params";
+import { reportDocument } from "@/lib/queries/report";
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await connection();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const lang = parseLang(firstParam(query, "lang"));
+  const document = /^\d{1,9}$/.test(id) ? await reportDocument(Number(id)) : null;
+  if (!document) notFound();
+  const { report, region } = document;
+
+  return (
+    <>
+      <SiteHeader lang={lang} path={`/reports/${report.id}`} />
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link></p>
+        <h1 className="mt-1 text-2xl font-semibold">{report.title}</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          {t(lang, "outlet")}: {report.outlet ?? "—"} · {t(lang, "reportDate")}: {report.publishedAt ?? "—"} · {t(lang, "authors")}: {report.authors.join("、") || "—"} · {t(lang, "encoding")}: {report.encoding}
+        </p>
+
+        <div className="mt-4">
+          <input id="show-original" type="checkbox" className="peer mr-2 align-middle" data-testid="show-original" />
+          <label htmlFor="show-original" className="text-sm">{t(lang, "showOriginal")}</label>
+        </div>
+        <div className="report-columns mt-3 rounded border border-stone-200 bg-white" data-testid="report-text">
+          <div className="report-column-heads hidden border-b border-stone-200 px-4 py-2 text-xs text-stone-500">
+            <span>{t(lang, "clean")}</span>
+            <span>{t(lang, "original")}</span>
+          </div>
+          {document.sentences.map((sentence) => (
+            <div key={sentence.index} id={`s-${sentence.index}`} className="sentence scroll-mt-16 px-4 py-1.5 leading-7">
+              <a href={`#s-${sentence.index}`} className="sentence-number" aria-label={`#${sentence.index}`}>{sentence.index}</a>
+              <p className="sentence-clean"><HighlightedSentence sentence={sentence} reportId={report.id} lang={lang} linkFigures={false} /></p>
+              <p className="sentence-original" lang="zh-Hant">{sentence.original}</p>
+            </div>
+          ))}
+        </div>
+        <div className="mt-6"><RepairList repairs={document.repairs} lang={lang} /></div>
+        <p className="mt-4 text-xs text-stone-400">sha256 {report.sha256} · extractor {report.extractorVersion}</p>
+      </main>
+    </>
+  );
+}

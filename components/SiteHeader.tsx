@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { localHref, t } from "@/lib/dashboard/i18n";
+import type { Lang } from "@/lib/dashboard/metrics";
+
+/** `path` is the current page (with its query), so the language switch keeps the view. */
+export function SiteHeader({ lang, path }: { lang: Lang; path: string }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
+        <Link href={localHref("/", lang)} className="text-lg font-semibold text-stone-900">
+          {t("zh", "siteName")} <span className="font-normal text-stone-500">Mobilization Atlas</span>
+        </Link>
+        <Link href={localHref("/", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "overview")}</Link>
+        <Link href={localHref("/compare", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "compare")}</Link>
+        <span className="ml-auto text-sm" aria-label="Language">
+          <Link href={localHref(path, "zh")} aria-current={lang === "zh" ? "true" : undefined} className={lang === "zh" ? "font-semibold" : "text-sky-800"} hrefLang="zh">中文</Link>
+          {" / "}
+          <Link href={localHref(path, "en")} aria-current={lang === "en" ? "true" : undefined} className={lang === "en" ? "font-semibold" : "text-sky-800"} hrefLang="en">English</Link>
+        </span>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,103 @@
+// Interface text in Chinese (default) and English. The language lives in the URL (?lang=en), so a shared link
+// reproduces the view and every page can be cached per URL.
+import type { Lang } from "./metrics";
+import type { RegionLevel } from "../extract/types";
+
+export function parseLang(value: unknown): Lang {
+  return value === "en" ? "en" : "zh";
+}
+
+/** `path` with the language and extra parameters in its query string. */
+export function localHref(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
+  const [base, hash] = path.split("#");
+  const [pathname, existing] = base.split("?");
+  const query = new URLSearchParams(existing);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+  if (lang === "en") query.set("lang", "en");
+  else query.delete("lang");
+  const search = query.toString();
+  return `${pathname}${search ? `?${search}` : ""}${hash !== undefined ? `#${hash}` : ""}`;
+}
+
+export const LEVEL_LABELS: Record<RegionLevel, Record<Lang, string>> = {
+  county: { zh: "县级", en: "county level" },
+  city: { zh: "市级", en: "city" },
+  prefecture: { zh: "地级（州）", en: "prefecture" },
+  province: { zh: "省级", en: "province" },
+};
+
+const STRINGS = {
+  siteName: { zh: "动员图谱", en: "Mobilization Atlas" },
+  tagline: {
+    zh: "新冠疫情期间各地党组织动员情况对比，每个数字均可追溯至原文。",
+    en: "How Chinese regions mobilized party organizations during COVID-19 — every figure traced to its source sentence.",
+  },
+  overview: { zh: "概览", en: "Overview" },
+  compare: { zh: "地区对比", en: "Compare" },
+  searchRegions: { zh: "搜索地区", en: "Search regions" },
+  searchPlaceholder: { zh: "地区名、拼音或省份", en: "Name, pinyin or province" },
+  search: { zh: "搜索", en: "Search" },
+  noRegions: { zh: "没有找到地区。", en: "No regions found." },
+  regionsFound: { zh: "个地区", en: "regions" },
+  page: { zh: "页", en: "Page" },
+  previous: { zh: "上一页", en: "Previous" },
+  next: { zh: "下一页", en: "Next" },
+  headlines: { zh: "头条数字", en: "Headline figures" },
+  noFigure: { zh: "无数据", en: "no figure" },
+  reportDate: { zh: "报道日期", en: "Report date" },
+  outlet: { zh: "来源媒体", en: "Outlet" },
+  authors: { zh: "作者", en: "Authors" },
+  reports: { zh: "报道", en: "Reports" },
+  allFacts: { zh: "全部数字", en: "Every figure" },
+  value: { zh: "数值", en: "Value" },
+  approximation: { zh: "约数类型", en: "Approximation" },
+  subject: { zh: "对象", en: "Subject" },
+  scope: { zh: "范围", en: "Scope" },
+  regionWide: { zh: "全域", en: "region-wide" },
+  metric: { zh: "指标", en: "Metric" },
+  quote: { zh: "原文", en: "Source sentence" },
+  restated: { zh: "重复提及", en: "restated" },
+  reportText: { zh: "报道全文（数字已标出）", en: "Report text (figures highlighted)" },
+  repairs: { zh: "原始文本修复记录", en: "Repairs made to the raw text" },
+  repairKind: { zh: "类型", en: "Kind" },
+  before: { zh: "修复前", en: "Before" },
+  after: { zh: "修复后", en: "After" },
+  downloadPng: { zh: "下载 PNG", en: "Download PNG" },
+  downloadCsv: { zh: "下载 CSV", en: "Download CSV" },
+  dataTable: { zh: "数据表", en: "Data table" },
+  source: { zh: "来源", en: "Source" },
+  noFacts: { zh: "该报道中没有此类数字。", en: "The reports give no figure for this metric." },
+  regionA: { zh: "地区 A", en: "Region A" },
+  regionB: { zh: "地区 B", en: "Region B" },
+  swap: { zh: "交换", en: "Swap" },
+  show: { zh: "对比", en: "Compare" },
+  scopedNote: {
+    zh: "带下辖区县名称的数字单独列出，不计入全域数字。",
+    en: "Figures for a sub-region are drawn apart, labelled with it, and never added to region-wide ones.",
+  },
+  showOriginal: { zh: "显示原始文字（修复前、繁体）", en: "Show the original characters (as received, before repair)" },
+  original: { zh: "原文（收到时）", en: "As received" },
+  clean: { zh: "整理后（简体）", en: "Clean (simplified)" },
+  notFound: { zh: "找不到该页面", en: "Page not found" },
+  backHome: { zh: "返回概览", en: "Back to the overview" },
+  encoding: { zh: "编码", en: "Encoding" },
+  topRegions: { zh: "前 {n} 个地区（共 {total} 个）", en: "Top {n} of {total} regions" },
+  figuresShown: { zh: "点击任一数字可查看原句。", en: "Click any number to see the sentence it comes from." },
+  databaseDown: { zh: "数据库暂时无法连接", en: "The database is unavailable" },
+  databaseDownDetail: {
+    zh: "页面数据暂时无法读取，请稍后刷新。",
+    en: "The figures cannot be read right now. The page will work again as soon as the database is back; try reloading.",
+  },
+  retry: { zh: "重试", en: "Try again" },
+  notice: { zh: "提示", en: "Notice" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+}
+
+export function regionName(region: { name: string; nameEn: string }, lang: Lang): string {
+  return lang === "en" ? `${region.nameEn} (${region.name})` : region.name;
+}

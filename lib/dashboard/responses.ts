@@ -1,0 +1,19 @@
+// Responses of the JSON/CSV API routes.
+import { toCsv } from "./csv";
+
+export function csvResponse(fileName: string, header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): Response {
+  return new Response(toCsv(header, rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+    },
+  });
+}
+
+export function jsonError(status: number, message: string): Response {
+  return Response.json({ error: message }, { status });
+}
+
+export function wantsCsv(url: URL): boolean {
+  return url.searchParams.get("format") === "csv";
+}

@@ -1,0 +1,65 @@
+// Data for /regions/[slug]: the region, its reports, every fact with its sentence, and the headline per metric.
+import { db } from "../db/client";
+import type { Metric, RegionLevel } from "../extract/types";
+import { pickHeadline } from "../dashboard/headline";
+import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
+import { reportDocument, type ReportDocument } from "./report";
+import { factViewSelect, regionHeaderSelect, reportSummarySelect, toFactView, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
+
+export interface RegionDashboard {
+  region: RegionHeader;
+  reports: ReportSummary[];
+  facts: FactView[];
+  headlines: Record<HeadlineMetric, FactView | null>;
+  factsByMetric: Partial<Record<Metric, FactView[]>>;
+  documents: ReportDocument[];
+}
+
+export function headlinesOf(facts: readonly FactView[]): Record<HeadlineMetric, FactView | null> {
+  return Object.fromEntries(
+    HEADLINE_METRICS.map((metric) => [metric, pickHeadline(facts.filter((fact) => fact.metric === metric))]),
+  ) as Record<HeadlineMetric, FactView | null>;
+}
+
+export function groupByMetric(facts: readonly FactView[]): Partial<Record<Metric, FactView[]>> {
+  const groups: Partial<Record<Metric, FactView[]>> = {};
+  for (const fact of facts) (groups[fact.metric] ??= []).push(fact);
+  return groups;
+}
+
+export async function regionFacts(regionId: number): Promise<FactView[]> {
+  const rows = await db().fact.findMany({
+    where: { regionId },
+    select: factViewSelect,
+    orderBy: [{ reportId: "asc" }, { start: "asc" }],
+  });
+  return rows.map(toFactView);
+}
+
+export async function regionDashboard(slug: string): Promise<RegionDashboard | null> {
+  const region = await db().region.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      ...regionHeaderSelect,
+      reports: {
+        select: reportSummarySelect,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!region) return null;
+  const [facts, documents] = await Promise.all([
+    regionFacts(region.id),
+    Promise.all(region.reports.map((report) => reportDocument(report.id))),
+  ]);
+  const { id: _id, reports, ...header } = region;
+  return {
+    region: header,
+    reports: reports.map(toReportSummary),
+    facts,
+    headlines: headlinesOf(facts),
+    factsByMetric: groupByMetric(facts),
+    documents: documents.filter((document): document is ReportDocument => document !== null),
+  };
+}

@@ -1,0 +1,102 @@
+// Shapes shared by the page queries: a cited figure (the number, what it counts, where it was said), a region
+// header and a report summary.
+import type { Approximation, Metric, RegionLevel } from "../extract/types";
+
+export interface FactView {
+  id: number;
+  metric: Metric;
+  subject: string;
+  value: number;
+  unit: string;
+  approx: Approximation;
+  scope: string | null;
+  restates: boolean;
+  figure: string;
+  start: number; // offsets of the figure in the report's clean text
+  end: number;
+  quote: string; // the clean text of the source sentence
+  reportId: number;
+  sentenceIndex: number;
+  href: string; // /reports/<id>#s-<n>
+}
+
+/** The Prisma selection that yields a FactView (with the sentence it came from). */
+export const factViewSelect = {
+  id: true,
+  metric: true,
+  subject: true,
+  value: true,
+  unit: true,
+  approx: true,
+  scope: true,
+  restates: true,
+  figure: true,
+  start: true,
+  end: true,
+  reportId: true,
+  sentence: { select: { index: true, text: true } },
+} as const;
+
+export interface FactRow {
+  id: number;
+  metric: Metric;
+  subject: string;
+  value: number;
+  unit: string;
+  approx: Approximation;
+  scope: string | null;
+  restates: boolean;
+  figure: string;
+  start: number;
+  end: number;
+  reportId: number;
+  sentence: { index: number; text: string };
+}
+
+export function sourceHref(reportId: number, sentenceIndex: number): string {
+  return `/reports/${reportId}#s-${sentenceIndex}`;
+}
+
+export function toFactView(row: FactRow): FactView {
+  return {
+    id: row.id,
+    metric: row.metric,
+    subject: row.subject,
+    value: row.value,
+    unit: row.unit,
+    approx: row.approx,
+    scope: row.scope,
+    restates: row.restates,
+    figure: row.figure,
+    start: row.start,
+    end: row.end,
+    quote: row.sentence.text,
+    reportId: row.reportId,
+    sentenceIndex: row.sentence.index,
+    href: sourceHref(row.reportId, row.sentence.index),
+  };
+}
+
+export interface RegionHeader {
+  slug: string;
+  name: string;
+  nameEn: string;
+  province: string;
+  level: RegionLevel;
+}
+
+export interface ReportSummary {
+  id: number;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  authors: string[];
+  sourceFile: string | null;
+}
+
+export const regionHeaderSelect = { slug: true, name: true, nameEn: true, province: true, level: true } as const;
+export const reportSummarySelect = { id: true, title: true, outlet: true, publishedAt: true, authors: true, sourceFile: true } as const;
+
+export function toReportSummary(report: { id: number; title: string; outlet: string | null; publishedAt: Date | null; authors: string[]; sourceFile: string | null }): ReportSummary {
+  return { ...report, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null };
+}

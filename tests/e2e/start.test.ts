@@ -1,0 +1,75 @@
+// `npm start` as a process: seeding, reuse of its data, recovery after kill -9, Ctrl-C, and the DATABASE_URL path.
+import { existsSync, mkdtempSync, chmodSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { seedReportFiles } from "../../lib/db/seed";
+import { dropDatabase, ensureDatabase, isAlive, withDatabaseName } from "../../lib/db/server";
+import { freePort, startApp } from "../helpers/app-process";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-start-"));
+chmodSync(tmp, 0o755);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function count(url: string, sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(sql)).rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("npm start", () => {
+  it("serves the seeded reports, reuses its data, and recovers after kill -9", async () => {
+    const dataDir = path.join(tmp, "postgres");
+    const pgPort = freePort();
+    const env = { ATLAS_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: "" };
+    const databaseUrl = `postgresql://postgres:atlas@127.0.0.1:${pgPort}/atlas`;
+
+    const first = await startApp({ ...env, PORT: String(freePort()) });
+    expect(first.output()).toContain("Embedded PostgreSQL");
+    expect((await fetch(first.baseUrl)).status).toBe(200);
+    expect(await count(databaseUrl, 'SELECT count(*) FROM "Report"')).toBe(seedReportFiles().length);
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+
+    // The orphaned PostgreSQL still holds the data folder; the next start must take over regardless.
+    const second = await startApp({ ...env, PORT: String(freePort()) });
+    expect(second.output()).not.toMatch(/Seeded /); // the data was reused, nothing ingested twice
+    expect(await count(databaseUrl, 'SELECT count(*) FROM "Report"')).toBe(seedReportFiles().length);
+    const page = await fetch(second.baseUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("镇安县");
+
+    const pidFile = path.join(dataDir, "postmaster.pid");
+    expect(existsSync(pidFile)).toBe(true);
+    expect(await second.stop("SIGINT")).toBe(0);
+    expect(existsSync(pidFile)).toBe(false); // Ctrl-C stopped PostgreSQL cleanly
+  });
+
+  it("uses DATABASE_URL when it is set and starts no PostgreSQL of its own", async () => {
+    const admin = withDatabaseName(inject("appDatabaseUrl"), "postgres");
+    const name = `atlas_start_${Date.now().toString(36)}`;
+    await ensureDatabase(admin, name);
+    const unusedDataDir = path.join(tmp, "never-created");
+    try {
+      const app = await startApp({ DATABASE_URL: withDatabaseName(admin, name), ATLAS_DATA_DIR: unusedDataDir, PORT: String(freePort()) });
+      try {
+        expect(app.output()).not.toContain("Embedded PostgreSQL");
+        expect(existsSync(unusedDataDir)).toBe(false);
+        const page = await fetch(app.baseUrl);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain("麻城市");
+        expect(await count(withDatabaseName(admin, name), 'SELECT count(*) FROM "Report"')).toBe(seedReportFiles().length);
+      } finally {
+        expect(await app.stop("SIGTERM")).toBe(0);
+        expect(isAlive(app.child.pid!)).toBe(false);
+      }
+    } finally {
+      await dropDatabase(admin, name);
+    }
+  });
+});
