@@ -36,7 +36,7 @@ export function buildIsCurrent(root: string, distDir = ".next"): boolean {
 export function buildApp(root: string, env: Record<string, string | undefined> = process.env): void {
   const hash = sourceHash(root);
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv, cwd: root });
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } as unknown as NodeJS.ProcessEnv, cwd: root });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
   writeFileSync(path.join(root, env.NEXT_DIST_DIR ?? ".next", BUILD_STAMP), hash);
 }

@@ -35,16 +35,16 @@ function failedSuitesWithFailedTests(report: { testResults: { status: string; as
   return report.testResults.filter((suite) => suite.status === "failed" && suite.assertionResults.some((test) => test.status === "failed")).length;
 }
 
+const browser = findChromium();
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 if (only) {
-  const ok = vitest(only, [only]);
+  const ok = vitest(only, [only], { CHROMIUM_PATH: browser ?? "" });
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(ok && totals.failed === 0 ? 0 : 1);
 }
 
 let ok = vitest("unit-integration", ["unit", "integration"]);
 
-const browser = findChromium();
 if (!browser) {
   console.error(`\n${INSTALL_HINT}`);
   if (process.env.E2E_REQUIRED === "1") {

@@ -49,7 +49,7 @@ export interface FigureChartProps {
 const ROW_HEIGHT = 22;
 
 function shortLabel(label: string): string {
-  return label.length > 12 ? `${label.slice(0, 11)}…` : label;
+  return label.length > 10 ? `${label.slice(0, 9)}…` : label;
 }
 
 export function FigureChart({ id, title, subtitle, series, rows, footer, fileName, csvHref, labels }: FigureChartProps) {
@@ -58,7 +58,8 @@ export function FigureChart({ id, title, subtitle, series, rows, footer, fileNam
   const [active, setActive] = useState<ChartBar | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const data = rows.map((row) => ({
+  const data = rows.map((row, rowIndex) => ({
+    rowIndex, // recharts numbers only the bars it draws, so a row's own index travels in its payload
     label: row.label,
     ...Object.fromEntries(row.bars.map((bar, index) => [`s${index}`, bar?.value ?? null])),
   }));
@@ -118,7 +119,7 @@ export function FigureChart({ id, title, subtitle, series, rows, footer, fileNam
               <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }} barGap={2}>
                 <CartesianGrid horizontal={false} stroke="#e7e5e4" />
                 <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(value: number) => (value >= 1e4 ? `${value / 1e4}万` : String(value))} />
-                <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} tickFormatter={shortLabel} interval={0} />
+                <YAxis type="category" dataKey="label" width={132} tick={{ fontSize: 12 }} tickFormatter={shortLabel} interval={0} />
                 {visibleSeries.map((entry) => (
                   <Bar
                     key={entry.name}
@@ -127,7 +128,8 @@ export function FigureChart({ id, title, subtitle, series, rows, footer, fileNam
                     fill={entry.color}
                     isAnimationActive={false}
                     shape={(props: unknown) => {
-                      const { x, y, width, height, index } = props as { x: number; y: number; width: number; height: number; index: number };
+                      const { x, y, width, height, payload } = props as { x: number; y: number; width: number; height: number; payload: { rowIndex: number } };
+                      const index = payload.rowIndex;
                       const bar = rows[index]?.bars[entry.index];
                       if (!bar) return <g />;
                       return (

@@ -17,3 +17,15 @@ export function jsonError(status: number, message: string): Response {
 export function wantsCsv(url: URL): boolean {
   return url.searchParams.get("format") === "csv";
 }
+
+/** Wraps an API handler: a failure (the database being down, most often) becomes a 503 with a JSON reason. */
+export function apiRoute<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error(error);
+      return jsonError(503, "the database is unavailable; try again shortly");
+    }
+  };
+}

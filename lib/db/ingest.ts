@@ -3,7 +3,7 @@
 // re-ingest of the same file (even two processes at once) stores it once.
 import { createHash } from "node:crypto";
 import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
-import type { ExtractionResult } from "../extract/types";
+import type { ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
 import { pickHeadline } from "../dashboard/headline";
 import { HEADLINE_METRICS } from "../dashboard/metrics";
@@ -38,6 +38,8 @@ export interface IngestOptions {
   region?: string;
   fileName?: string;
   replace?: boolean;
+  /** Stores the report under this region whatever the text says (bench:scale's synthetic regions). */
+  regionOverride?: RegionInfo & { synthetic?: boolean };
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -57,7 +59,8 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
   if (existing && !options.replace) {
     return { status: "unchanged", reportId: existing.id, regionSlug: existing.region.slug, facts: existing._count.facts };
   }
-  const extraction = extractReport(bytes, { region: options.region, fileName: options.fileName });
+  const extracted = extractReport(bytes, { region: options.region, fileName: options.fileName });
+  const extraction = options.regionOverride ? { ...extracted, region: options.regionOverride } : extracted;
   try {
     const reportId = await storeExtraction(database, extraction, digest, options.fileName ?? null);
     return { status: existing ? "replaced" : "created", reportId, regionSlug: extraction.region.slug, facts: extraction.facts.length };
@@ -74,13 +77,13 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
   }
 }
 
-async function storeExtraction(database: Database, extraction: ExtractionResult, digest: string, fileName: string | null) {
+async function storeExtraction(database: Database, extraction: ExtractionResult & { region: RegionInfo & { synthetic?: boolean } }, digest: string, fileName: string | null) {
   const { region } = extraction;
   return database.$transaction(async (tx) => {
     const storedRegion = await tx.region.upsert({
       where: { slug: region.slug },
       update: {},
-      create: { slug: region.slug, name: region.name, nameEn: region.nameEn, province: region.province, level: region.level },
+      create: { slug: region.slug, name: region.name, nameEn: region.nameEn, province: region.province, level: region.level, synthetic: region.synthetic ?? false },
       select: { id: true },
     });
     await tx.report.deleteMany({ where: { sha256: digest } }); // --replace: cascades to sentences, repairs, facts

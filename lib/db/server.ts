@@ -60,6 +60,17 @@ function postgresUserIds(): { uid?: number; gid?: number } {
   }
 }
 
+/** The port of the embedded server when a live start process owns it, else null. */
+export function runningEmbeddedPort(directory = path.resolve(process.env.ATLAS_DATA_DIR ?? path.join(dataDir, "postgres"))): number | null {
+  const ownerFile = `${directory}.owner`;
+  const pidFile = path.join(directory, "postmaster.pid");
+  if (!existsSync(ownerFile) || !existsSync(pidFile)) return null;
+  const owner = Number(readFileSync(ownerFile, "utf8"));
+  if (!owner || owner === process.pid || !isAlive(owner)) return null;
+  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]); // postmaster.pid line 4 is the port
+  return port || null;
+}
+
 /** Stops a server left behind by a start process that died without stopping it. */
 export function stopOrphanedServer(directory: string): boolean {
   const pidFile = path.join(directory, "postmaster.pid");
@@ -166,6 +177,9 @@ export function withDatabaseName(url: string, database: string): string {
  */
 export async function withDatabase<T>(task: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL);
+  // `npm start` is running: use its server rather than fight it for the data folder.
+  const running = runningEmbeddedPort();
+  if (running) return task(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}/${EMBEDDED_DATABASE}`);
   const server = await startEmbeddedPostgres();
   try {
     await ensureDatabase(server.url("postgres"), EMBEDDED_DATABASE);

@@ -1,6 +1,7 @@
 // Data for /compare: two regions side by side, their figures aligned by subject (临时党支部 next to 临时党支部).
 // Figures scoped to a sub-region form rows of their own, labelled with the scope and never summed into others.
 import { db } from "../db/client";
+import { cachedByDataVersion } from "./cache";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
 import { headlinesOf, regionFacts } from "./region";
 import { regionHeaderSelect, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
@@ -77,7 +78,7 @@ export function alignBySubject(aFacts: readonly FactView[], bFacts: readonly Fac
   );
 }
 
-export async function regionComparison(aSlug: string, bSlug: string): Promise<RegionComparison | null> {
+async function loadRegionComparison(aSlug: string, bSlug: string): Promise<RegionComparison | null> {
   const [a, b] = await Promise.all([side(aSlug), side(bSlug)]);
   if (!a || !b) return null;
   const metrics = Object.fromEntries(
@@ -90,6 +91,10 @@ export async function regionComparison(aSlug: string, bSlug: string): Promise<Re
 }
 
 /** Regions for the pickers, by name; `synthetic` regions (bench:scale) only exist in their own database. */
-export async function regionOptions(): Promise<RegionOption[]> {
+async function loadRegionOptions(): Promise<RegionOption[]> {
   return db().region.findMany({ select: { slug: true, name: true, nameEn: true }, orderBy: { slug: "asc" } });
 }
+
+export const regionComparison = cachedByDataVersion("regionComparison", loadRegionComparison);
+
+export const regionOptions = cachedByDataVersion("regionOptions", loadRegionOptions);

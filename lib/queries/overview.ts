@@ -1,6 +1,7 @@
 // Data for /: one page of region cards (searchable, paginated so thousands of regions stay fast) and, per
 // headline metric, the regions ranked by their headline figure (read from the Headline table through its index).
 import { db } from "../db/client";
+import { cachedByDataVersion } from "./cache";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
 import { factViewSelect, regionHeaderSelect, toFactView, type FactView, type RegionHeader } from "./shared";
 
@@ -40,7 +41,7 @@ function searchFilter(query: string) {
   };
 }
 
-export async function overview(query: string, requestedPage: number): Promise<Overview> {
+async function loadOverview(query: string, requestedPage: number): Promise<Overview> {
   const where = searchFilter(query.trim());
   const regionCount = await db().region.count({ where });
   const pageCount = Math.max(1, Math.ceil(regionCount / OVERVIEW_PAGE_SIZE));
@@ -88,7 +89,7 @@ export async function overview(query: string, requestedPage: number): Promise<Ov
 }
 
 /** Regions ranked by their headline figure for `metric`, largest first. */
-export async function headlineRanking(metric: HeadlineMetric, limit?: number): Promise<RankedHeadline[]> {
+async function loadHeadlineRanking(metric: HeadlineMetric, limit?: number): Promise<RankedHeadline[]> {
   const rows = await db().headline.findMany({
     where: { metric },
     select: { region: { select: { slug: true, name: true, nameEn: true } }, fact: { select: factViewSelect } },
@@ -97,3 +98,7 @@ export async function headlineRanking(metric: HeadlineMetric, limit?: number): P
   });
   return rows.map((row) => ({ region: row.region, fact: toFactView(row.fact) }));
 }
+
+export const overview = cachedByDataVersion("overview", loadOverview);
+
+export const headlineRanking = cachedByDataVersion("headlineRanking", loadHeadlineRanking);

@@ -1,5 +1,6 @@
 // Data for /regions/[slug]: the region, its reports, every fact with its sentence, and the headline per metric.
 import { db } from "../db/client";
+import { cachedByDataVersion } from "./cache";
 import type { Metric, RegionLevel } from "../extract/types";
 import { pickHeadline } from "../dashboard/headline";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
@@ -36,7 +37,7 @@ export async function regionFacts(regionId: number): Promise<FactView[]> {
   return rows.map(toFactView);
 }
 
-export async function regionDashboard(slug: string): Promise<RegionDashboard | null> {
+async function loadRegionDashboard(slug: string): Promise<RegionDashboard | null> {
   const region = await db().region.findUnique({
     where: { slug },
     select: {
@@ -63,3 +64,5 @@ export async function regionDashboard(slug: string): Promise<RegionDashboard | n
     documents: documents.filter((document): document is ReportDocument => document !== null),
   };
 }
+
+export const regionDashboard = cachedByDataVersion("regionDashboard", loadRegionDashboard);

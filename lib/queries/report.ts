@@ -1,5 +1,6 @@
 // Data for /reports/[id]: the full text as sentences, each with its original characters, and the figures in it.
 import { db } from "../db/client";
+import { cachedByDataVersion } from "./cache";
 import { regionHeaderSelect, toReportSummary, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface SentenceView {
@@ -24,7 +25,7 @@ export interface ReportDocument {
   repairs: RepairView[];
 }
 
-export async function reportDocument(id: number): Promise<ReportDocument | null> {
+async function loadReportDocument(id: number): Promise<ReportDocument | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const report = await db().report.findUnique({
     where: { id },
@@ -53,3 +54,5 @@ export async function reportDocument(id: number): Promise<ReportDocument | null>
     repairs,
   };
 }
+
+export const reportDocument = cachedByDataVersion("reportDocument", loadReportDocument);

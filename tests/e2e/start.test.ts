@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedReportFiles } from "../../lib/db/seed";
 import { dropDatabase, ensureDatabase, isAlive, withDatabaseName } from "../../lib/db/server";
-import { freePort, startApp } from "../helpers/app-process";
+import { freePort, startApp } from "../../lib/bench/app-process";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-start-"));
 chmodSync(tmp, 0o755);

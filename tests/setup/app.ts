@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildApp, buildIsCurrent } from "../../lib/build";
-import { freePort, startApp } from "../helpers/app-process";
+import { freePort, startApp } from "../../lib/bench/app-process";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,10 +2,10 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { HEADLINE_METRICS, isHeadlineMetric } from "@/lib/dashboard/metrics";
-import { csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
 import { regionComparison } from "@/lib/queries/compare";
 
-export async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   await connection();
   const url = new URL(request.url);
   const a = url.searchParams.get("a");
@@ -26,4 +26,4 @@ export async function GET(request: Request) {
     return csvResponse(`compare-${a}-${b}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, rows);
   }
   return Response.json({ a: comparison.a, b: comparison.b, metrics: Object.fromEntries(metrics.map((name) => [name, comparison.metrics[name]])) });
-}
+});

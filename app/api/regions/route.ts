@@ -3,10 +3,10 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { isHeadlineMetric } from "@/lib/dashboard/metrics";
-import { csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
 import { overview, headlineRanking } from "@/lib/queries/overview";
 
-export async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   await connection();
   const url = new URL(request.url);
   if (wantsCsv(url)) {
@@ -18,4 +18,4 @@ export async function GET(request: Request) {
   const page = Number(url.searchParams.get("page") ?? 1);
   const data = await overview(url.searchParams.get("q") ?? "", Number.isSafeInteger(page) ? page : 1);
   return Response.json({ regionCount: data.regionCount, page: data.page, pageCount: data.pageCount, regions: data.cards });
-}
+});

@@ -2,10 +2,10 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { isMetric } from "@/lib/dashboard/metrics";
-import { csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
 import { regionDashboard } from "@/lib/queries/region";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiRoute(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();
   const url = new URL(request.url);
   const { slug } = await params;
@@ -18,4 +18,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     return csvResponse(`region-${data.region.slug}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, facts.map((fact) => factCsvRow(data.region, fact, url.origin)));
   }
   return Response.json({ region: data.region, reports: data.reports, headlines: data.headlines, facts });
-}
+});

@@ -1,6 +1,5 @@
 // Runs `scripts/start.ts` (what `npm start` runs) as a child process and waits until it serves.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 
 export interface AppProcess {
   child: ChildProcess;
@@ -10,8 +9,9 @@ export interface AppProcess {
 }
 
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 240_000): Promise<AppProcess> {
-  const tsx = path.resolve("node_modules", "tsx", "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsx, "scripts/start.ts"], {
+  // One process (`node --import tsx`, not the tsx CLI, which runs the script in a child of its own), so that a
+  // signal sent to it reaches the app itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

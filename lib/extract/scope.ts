@@ -1,0 +1,136 @@
+// The sub-region a figure belongs to: the nearest place below the report's own region named earlier in the sentence
+// (尧都区…4268个微网格 → 尧都区), unless a whole-region marker (全市…) comes after it.
+import { SCOPE, matchBackward, matchForward, matchUnit } from "./lexicon";
+import { NUMERAL_CLASS } from "./numbers";
+import { ALIASES_BY_FIRST_CHAR, REGION_ALIASES, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  /** The place (海西州 → 海西蒙古族藏族自治州; unknown names as written), or null for a 全市/全县 marker. */
+  region: KnownRegion | null;
+}
+
+const isCjk = (ch: string | undefined) => ch !== undefined && ch >= "\u4e00" && ch <= "\u9fff";
+
+/** True if a place name may start at i: at the start, after punctuation or after a function word (在, 其中). */
+function atBoundary(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  if (i === 0 || SCOPE.boundaries.has(prev) || (!isCjk(prev) && !/[0-9０-９A-Za-z]/.test(prev))) return true;
+  return matchBackward(text, i, SCOPE.boundaryWordsByLastChar) !== undefined;
+}
+
+/**
+ * A known region at i. Short names without a suffix (临汾, 汕尾) count only with `shortNames`, and only when they name
+ * one region: in a sentence they are often part of other names (临汾日报社). One-character names (隰县, 古县) need a
+ * boundary, or 相应县级 would read as 应县.
+ */
+function knownMentionAt(text: string, i: number, shortNames: boolean): PlaceMention | null {
+  const aliases = ALIASES_BY_FIRST_CHAR.get(text[i]);
+  if (!aliases) return null;
+  for (const alias of aliases) {
+    if (!text.startsWith(alias, i)) continue;
+    const regions = REGION_ALIASES.get(alias)!;
+    const region = regions[0];
+    if (alias === region.short && !(shortNames && regions.length === 1)) continue;
+    if (region.short.length < 2 && !atBoundary(text, i)) continue;
+    return { start: i, end: i + alias.length, region };
+  }
+  return null;
+}
+
+const MAX_PLACE = 4; // unknown names: up to three characters and a suffix; longer ones are in the table…
+const MAX_ETHNIC_PLACE = 7; // …except ethnic townships (江口回族镇, 某某蒙古族乡)
+
+/** True if the token is, or ends in, a common word such as 小区, 城区, 全市 (细化完善小区 is no place). */
+function endsInCommonWord(token: string): boolean {
+  for (let k = 0; k < token.length - 1; k++) if (SCOPE.notPlaces.has(token.slice(k))) return true;
+  return false;
+}
+
+/** 三个县, 两所乡: a count of places, not a place (四亩地镇 is one: no unit after its numeral). */
+function isCount(base: string): boolean {
+  const unit = NUMERAL_CLASS[base.charCodeAt(0)] !== 0 ? matchUnit(base, 1) : undefined;
+  return unit !== undefined && unit.kind !== "measure";
+}
+
+function isAllSuffixes(text: string): boolean {
+  for (const ch of text) if (!SCOPE.suffixes.has(ch)) return false;
+  return true;
+}
+
+/** An unknown place: one to four characters after a boundary, ending in 县/区/市/旗/镇/乡/街道, not a common word. */
+function genericMentionAt(text: string, i: number): PlaceMention | null {
+  if (!atBoundary(text, i) || SCOPE.boundaries.has(text[i]) || matchForward(text, i, SCOPE.boundaryWordsByFirstChar)) return null;
+  for (let len = 2; len <= MAX_ETHNIC_PLACE && i + len <= text.length; len++) {
+    if (!isCjk(text[i + len - 1])) return null;
+    const suffix = matchBackward(text, i + len, SCOPE.suffixesByLastChar);
+    if (!suffix || suffix.length >= len) continue;
+    if (len > MAX_PLACE && text[i + len - suffix.length - 1] !== "族") continue;
+    const token = text.slice(i, i + len);
+    const base = token.slice(0, len - suffix.length);
+    // 市县两级, 县镇村三级: a run of level suffixes enumerates levels, it names no place.
+    const next = text[i + len];
+    if (next !== undefined && SCOPE.suffixes.has(next)) return null;
+    if (endsInCommonWord(token) || isAllSuffixes(base) || /^[全各本该每]/.test(token) || isCount(base)) return null;
+    return { start: i, end: i + len, region: unknownRegion(token) };
+  }
+  return null;
+}
+
+/**
+ * Places and whole-region markers (region null) named in a text, in order. `shortNames` also takes bare short
+ * names (汕尾日报讯), as region detection wants; scopes do not.
+ */
+export function findPlaceMentions(text: string, shortNames = false): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const whole = matchForward(text, i, SCOPE.wholeRegionByFirstChar);
+    if (whole) {
+      mentions.push({ start: i, end: i + whole.length, region: null });
+      i += whole.length;
+      continue;
+    }
+    const mention = isCjk(text[i]) ? (knownMentionAt(text, i, shortNames) ?? genericMentionAt(text, i)) : null;
+    if (mention) {
+      mentions.push(mention);
+      i = mention.end;
+      continue;
+    }
+    i++;
+  }
+  return mentions;
+}
+
+/**
+ * True if a 全X marker means the report's whole region: 全县 in a county report, 全市 in a city report. A marker
+ * below the region's level (全镇 in a county report, 全区 in a city report) means the place just named: the scope stays.
+ */
+function wholeRegionOf(sentence: string, m: PlaceMention, region: KnownRegion): boolean {
+  const marked = sentence[m.end - 1];
+  return marked === nameSuffix(region.name) || levelFromSuffix(marked).tier >= region.tier;
+}
+
+/** Below the report's region in the hierarchy, and not in another province (武汉市江汉区 in a Shanwei report). */
+function isSubRegion(place: KnownRegion, region: KnownRegion): boolean {
+  return place.tier < region.tier && !(place.province && region.province && place.province !== region.province);
+}
+
+function isDestination(text: string, start: number): boolean {
+  return matchBackward(text, start, SCOPE.destinationMarkersByLastChar) !== undefined;
+}
+
+/**
+ * The sub-region a figure at `figureStart` in `sentence` belongs to, or null when it is about the whole region.
+ * `mentions` are the sentence's place mentions (findPlaceMentions), computed once per sentence.
+ */
+export function detectScope(sentence: string, mentions: PlaceMention[], figureStart: number, region: KnownRegion): string | null {
+  let scope: string | null = null;
+  for (const m of mentions) {
+    if (m.end > figureStart) break;
+    if (m.region === null ? wholeRegionOf(sentence, m, region) : m.region.name === region.name) scope = null; // 全市…, the region itself
+    else if (m.region && isSubRegion(m.region, region) && !isDestination(sentence, m.start)) scope = m.region.name;
+  }
+  return scope;
+}

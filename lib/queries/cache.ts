@@ -1,0 +1,54 @@
+// The pages are read-mostly: their data only changes when a report is ingested. Each query's result is kept in
+// memory, keyed by its arguments and by the data version (the number of reports and the latest ingest time),
+// which is read at most once per second; an ingest from any process, against any number of app instances,
+// changes the version and so refreshes every page within a second. Nothing is cached when the database fails.
+import { db } from "../db/client";
+
+const VERSION_TTL_MS = 1_000;
+const MAX_ENTRIES = 2_000;
+
+let version: { value: string; checkedAt: number } | null = null;
+let pendingVersion: Promise<string> | null = null;
+
+export async function dataVersion(): Promise<string> {
+  const now = Date.now();
+  if (version && now - version.checkedAt < VERSION_TTL_MS) return version.value;
+  pendingVersion ??= db()
+    .report.aggregate({ _count: { _all: true }, _max: { ingestedAt: true } })
+    .then((result) => {
+      const value = `${result._count._all}:${result._max.ingestedAt?.getTime() ?? 0}`;
+      version = { value, checkedAt: Date.now() };
+      return value;
+    })
+    .finally(() => {
+      pendingVersion = null;
+    });
+  return pendingVersion;
+}
+
+const entries = new Map<string, { version: string; value: Promise<unknown> }>();
+
+/** `load` memoized by its arguments and the data version (least recently used entries are dropped first). */
+export function cachedByDataVersion<Args extends unknown[], T>(name: string, load: (...args: Args) => Promise<T>): (...args: Args) => Promise<T> {
+  return async (...args: Args) => {
+    const current = await dataVersion();
+    const key = `${name}:${JSON.stringify(args)}`;
+    const hit = entries.get(key);
+    if (hit && hit.version === current) {
+      entries.delete(key); // refresh its place in the LRU order
+      entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const value = load(...args);
+    entries.set(key, { version: current, value });
+    value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+}
+
+/** For tests: forget everything, as after a restart. */
+export function clearQueryCache(): void {
+  entries.clear();
+  version = null;
+}

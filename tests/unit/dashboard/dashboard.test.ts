@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../../../lib/dashboard/csv";
+import { formatChineseNumber, formatFigure } from "../../../lib/dashboard/format";
+import { pickHeadline } from "../../../lib/dashboard/headline";
+import { localHref, parseLang, t } from "../../../lib/dashboard/i18n";
+import { positiveIntParam } from "../../../lib/dashboard/params";
+import { alignBySubject } from "../../../lib/queries/compare";
+import type { FactView } from "../../../lib/queries/shared";
+
+function fact(partial: Partial<FactView>): FactView {
+  return {
+    id: 1, metric: "branches", subject: "临时党支部", value: 1, unit: "个", approx: "exact", scope: null, restates: false,
+    figure: "1个", start: 0, end: 1, quote: "q", reportId: 1, sentenceIndex: 0, href: "/reports/1#s-0", ...partial,
+  };
+}
+
+describe("formatChineseNumber", () => {
+  it.each([
+    [68, "68"], [1357, "1357"], [37000, "3.7万"], [2617500, "261.75万"], [518000, "51.8万"], [120000000, "1.2亿"], [109000, "10.9万"], [0.5, "0.5"],
+  ])("%d → %s", (value, expected) => expect(formatChineseNumber(value)).toBe(expected));
+
+  it("marks approximations and keeps units", () => {
+    expect(formatFigure(2080000, "元", "at_least")).toBe("≥208万元");
+    expect(formatFigure(40000, "名", "nearly")).toBe("<4万名");
+    expect(formatFigure(68, "个")).toBe("68个");
+  });
+});
+
+describe("pickHeadline", () => {
+  it("takes the largest region-wide figure, never a sum, ignoring scoped figures and restatements", () => {
+    const figures = [
+      fact({ id: 1, value: 10000, approx: "at_least" }),
+      fact({ id: 2, value: 40000, approx: "nearly" }),
+      fact({ id: 3, value: 90000, scope: "尧都区" }),
+      fact({ id: 4, value: 40000, restates: true }),
+    ];
+    expect(pickHeadline(figures)?.id).toBe(2);
+  });
+  it("returns null when only scoped figures exist", () => {
+    expect(pickHeadline([fact({ scope: "隰县" })])).toBeNull();
+  });
+});
+
+describe("alignBySubject", () => {
+  it("puts the same subject side by side and keeps scoped figures on rows of their own", () => {
+    const rows = alignBySubject(
+      [fact({ id: 1, value: 68 }), fact({ id: 2, subject: "党组织", value: 8 })],
+      [fact({ id: 3, value: 5 }), fact({ id: 4, value: 64, scope: "隰县" })],
+    );
+    expect(rows.map((row) => [row.subject, row.scope, row.a?.id ?? null, row.b?.id ?? null])).toEqual([
+      ["临时党支部", null, 1, 3],
+      ["党组织", null, 2, null],
+      ["临时党支部", "隰县", null, 4],
+    ]);
+  });
+  it("keeps the largest of repeated figures and lists the others", () => {
+    const [row] = alignBySubject([fact({ id: 1, value: 5 }), fact({ id: 2, value: 9 }), fact({ id: 3, value: 20, restates: true })], []);
+    expect(row.a?.id).toBe(2);
+    expect(row.others.map((other) => other.id).sort()).toEqual([1, 3]);
+  });
+});
+
+describe("toCsv", () => {
+  it("starts with a BOM and quotes what needs quoting", () => {
+    const csv = toCsv(["a", "b"], [["临时党支部", 'say "hi", then'], [null, 3]]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1)).toBe('a,b\r\n临时党支部,"say ""hi"", then"\r\n,3\r\n');
+  });
+});
+
+describe("URL state", () => {
+  it("keeps the language in the query string", () => {
+    expect(localHref("/compare", "en", { a: "zhenan", b: "macheng" })).toBe("/compare?a=zhenan&b=macheng&lang=en");
+    expect(localHref("/reports/3#s-4", "en")).toBe("/reports/3?lang=en#s-4");
+    expect(localHref("/compare?a=x&lang=en", "zh")).toBe("/compare?a=x");
+    expect(parseLang("en")).toBe("en");
+    expect(parseLang("fr")).toBe("zh");
+    expect(t("en", "topRegions", { n: 20, total: 2850 })).toBe("Top 20 of 2850 regions");
+  });
+  it("reads page numbers defensively", () => {
+    expect(positiveIntParam({ page: "3" }, "page")).toEqual({ value: 3, invalid: false });
+    expect(positiveIntParam({ page: "-3" }, "page")).toEqual({ value: 1, invalid: true });
+    expect(positiveIntParam({ page: ["x", "2"] }, "page")).toEqual({ value: 1, invalid: true });
+    expect(positiveIntParam({}, "page")).toEqual({ value: 1, invalid: false });
+  });
+});

@@ -1,0 +1,54 @@
+// Extraction quality on the five hand-annotated reports: F1 ≥ 0.95 for each headline metric, and the annotated
+// scopes and restatements found.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { HEADLINE_METRICS, scoreReport, totalScore, type GoldReport } from "../../../lib/extract/evaluate";
+import { extractReport } from "../../../lib/pipeline";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const NAMES = ["zhenan", "macheng", "haixi", "linfen", "shanwei"];
+const runs = NAMES.map((name) => {
+  const gold: GoldReport = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures", `${name}.gold.json`), "utf8"));
+  const result = extractReport(readFileSync(path.join(ROOT, "prisma/reports", `${name}.txt`)));
+  return { name, gold, result, score: scoreReport(name, result.facts, gold.facts) };
+});
+
+describe("evaluation against the gold fixtures", () => {
+  const total = totalScore(runs.map((r) => r.score));
+  it.each(HEADLINE_METRICS)("%s reaches F1 ≥ 0.95 over the five reports", (metric) => {
+    expect(total.metrics[metric].f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("finds the annotated scopes and restatements", () => {
+    for (const { gold, result } of runs) {
+      for (const entry of gold.facts.filter((g) => !g.optional && (g.scope || g.restates))) {
+        const fact = result.facts.find((f) => f.metric === entry.metric && f.value === entry.value && f.quote.normalize("NFKC").includes(entry.sentenceContains.normalize("NFKC")));
+        expect(fact, `${gold.report} ${entry.figure}`).toBeDefined();
+        if (entry.scope) expect(fact!.scope).toBe(entry.scope);
+        if (entry.restates) expect(fact!.restates).toBe(true);
+      }
+    }
+  });
+
+  it("marks region-wide figures with a null scope", () => {
+    const linfen = runs.find((r) => r.name === "linfen")!.result;
+    expect(linfen.facts.find((f) => f.value === 37000 && f.approx === "at_least")?.scope).toBeNull();
+  });
+});
+
+describe("scoreReport", () => {
+  const fact = { metric: "branches" as const, subject: "临时党支部", value: 68, unit: "个", approx: "exact" as const, quote: "成立临时党支部68个。", sentence: 0, start: 7, end: 10, figure: "68个", scope: null, restates: false };
+  const gold = { metric: "branches" as const, value: 68, figure: "68个", subject: "临时党支部", sentenceContains: "临时党支部68个" };
+
+  it("matches by metric, value and sentence", () => {
+    expect(scoreReport("x", [fact], [gold]).overall).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 });
+    expect(scoreReport("x", [{ ...fact, metric: "teams" }], [gold]).overall).toMatchObject({ tp: 0, fp: 0, fn: 1 });
+    expect(scoreReport("x", [{ ...fact, value: 69 }], [gold]).overall).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+  });
+
+  it("neither rewards nor punishes optional entries", () => {
+    expect(scoreReport("x", [fact], [{ ...gold, optional: true }]).overall).toMatchObject({ tp: 0, fp: 0, fn: 0 });
+    expect(scoreReport("x", [], [{ ...gold, optional: true }]).overall).toMatchObject({ tp: 0, fp: 0, fn: 0 });
+  });
+});
