@@ -1,0 +1,157 @@
+/**
+ * Stage 1: bytes → string. BOMs decide outright; otherwise valid UTF-8 wins, and failing that every
+ * plausible legacy encoding (GB18030, Big5 and whatever chardet suggests) is decoded and the one that
+ * reads most like Chinese — fewest replacement characters, commonest characters — is kept.
+ */
+import chardet from "chardet";
+import iconv from "iconv-lite";
+import { TextInputError } from "./errors";
+import { charCost, isHan } from "./language";
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+/** Encodings always tried for non-UTF-8 input; chardet's guesses are added to these. */
+const LEGACY_CANDIDATES = ["GB18030", "Big5"];
+/** A decoding with more replacement characters than this share of its characters is hopeless. */
+const MAX_REPLACEMENT_SHARE = 0.02;
+/** Control characters (other than tab/newline/CR/FF/ESC) above this share mean binary data. */
+const MAX_CONTROL_SHARE = 0.01;
+/** Mean cost of the Han characters above this means the bytes decode only to rare characters: garbage. */
+const MAX_MEAN_HAN_COST = 11.5;
+const REPLACEMENT = "\uFFFD";
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new TextInputError("empty input: the file has no bytes");
+  const bom = decodeByBom(bytes);
+  if (bom) return bom;
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return utf16;
+  assertNotBinary(bytes);
+  const utf8 = decodeUtf8Strict(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: "UTF-8" };
+  return decodeLegacy(bytes);
+}
+
+function decodeByBom(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeUtf8Lossy(bytes.subarray(3)), encoding: "UTF-8" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), "utf-16le"), encoding: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), "utf-16be"), encoding: "UTF-16BE" };
+  return undefined;
+}
+
+/** BOM-less UTF-16: its ASCII characters put NUL bytes on one parity only. */
+function sniffUtf16(bytes: Uint8Array): DecodedText | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const nuls = even + odd;
+  if (nuls < 4 || Math.min(even, odd) > nuls * 0.05) return undefined;
+  const label = odd > even ? "utf-16le" : "utf-16be";
+  const text = decodeUtf16(bytes, label);
+  if (hanShare(text) < 0.2) return undefined;
+  return { text, encoding: label === "utf-16le" ? "UTF-16LE" : "UTF-16BE" };
+}
+
+function decodeUtf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): string {
+  const even = bytes.length - (bytes.length % 2); // a truncated final byte is dropped
+  return stripTrailingReplacement(new TextDecoder(label).decode(bytes.subarray(0, even)));
+}
+
+function assertNotBinary(bytes: Uint8Array): void {
+  let controls = 0;
+  for (const b of bytes) {
+    if (b === 0) throw new TextInputError("binary input: the file contains NUL bytes, not text");
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
+  }
+  if (controls > bytes.length * MAX_CONTROL_SHARE) {
+    throw new TextInputError(`binary input: ${controls} control bytes in ${bytes.length}, not text`);
+  }
+}
+
+/** Valid UTF-8, allowing only a final character cut short (dropped); undefined when not UTF-8. */
+function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    try {
+      return fatal.decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      if (!endsInsideSequence(bytes, bytes.length - cut)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** True when bytes[..end) ends with the lead (+ continuation) bytes of an unfinished UTF-8 sequence. */
+function endsInsideSequence(bytes: Uint8Array, end: number): boolean {
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back;
+  }
+  return false;
+}
+
+function decodeUtf8Lossy(bytes: Uint8Array): string {
+  return stripTrailingReplacement(new TextDecoder("utf-8").decode(bytes));
+}
+
+function stripTrailingReplacement(text: string): string {
+  return text.endsWith(REPLACEMENT) ? text.slice(0, -1) : text;
+}
+
+function decodeLegacy(bytes: Uint8Array): DecodedText {
+  const names = new Set(LEGACY_CANDIDATES);
+  for (const match of chardet.analyse(bytes)) if (iconv.encodingExists(match.name)) names.add(match.name);
+  let best: { decoded: DecodedText; score: number; replacements: number } | undefined;
+  const lossyUtf8 = decodeUtf8Lossy(bytes);
+  const candidates: DecodedText[] = [{ text: lossyUtf8, encoding: "UTF-8" }];
+  for (const name of names) candidates.push({ text: stripTrailingReplacement(iconv.decode(Buffer.from(bytes), name)), encoding: name });
+  for (const decoded of candidates) {
+    const { score, replacements } = scoreDecoding(decoded.text);
+    if (!best || score < best.score) best = { decoded, score, replacements };
+  }
+  const chosen = best!;
+  const length = Math.max(1, chosen.decoded.text.length);
+  const hanCost = meanHanCost(chosen.decoded.text); // Infinity without Han: left to the "not Chinese" check
+  if (chosen.replacements / length > MAX_REPLACEMENT_SHARE || (Number.isFinite(hanCost) && hanCost > MAX_MEAN_HAN_COST)) {
+    throw new TextInputError(`undecodable input: no encoding (tried ${[...names].join(", ")}) yields readable Chinese text`);
+  }
+  return chosen.decoded;
+}
+
+/** Lower is better: mean character cost of the Han text, plus a heavy price per replacement character. */
+function scoreDecoding(text: string): { score: number; replacements: number } {
+  let replacements = 0;
+  for (const c of text) if (c === REPLACEMENT) replacements++;
+  const han = hanShare(text);
+  return { score: meanHanCost(text) + (1 - han) * 4 + (replacements / Math.max(1, text.length)) * 400, replacements };
+}
+
+function meanHanCost(text: string): number {
+  let cost = 0;
+  let n = 0;
+  for (const c of text) {
+    if (!isHan(c)) continue;
+    cost += charCost(c);
+    n++;
+  }
+  return n === 0 ? Infinity : cost / n;
+}
+
+/** Share of the non-space characters that are Han. */
+export function hanShare(text: string): number {
+  let han = 0;
+  let total = 0;
+  for (const c of text) {
+    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\u3000") continue;
+    total++;
+    if (isHan(c)) han++;
+  }
+  return total === 0 ? 0 : han / total;
+}

@@ -1,0 +1,68 @@
+/**
+ * The text stage: raw report bytes → clean simplified text, with every repair recorded and a map from each
+ * clean character back to the raw text. decode → mojibake → pinyin annotations → HTML → chrome and link
+ * farms → simplified Chinese → sentences. Each step edits a MappedText, so offsets survive every change.
+ */
+import { findChromeEdits, findHtmlEdits } from "./clean";
+import { convertToSimplified } from "./convert";
+import { decodeBytes, hanShare } from "./decode";
+import { TextInputError } from "./errors";
+import { applyEdits, identityMap, rawSpanOf, toCleanToRaw, type MappedText } from "./mapped";
+import { findMojibakeEdits } from "./mojibake";
+import { findPinyinEdits } from "./pinyin";
+import { splitSentences } from "./sentences";
+import type { ChromeLine, PreparedText, RepairRecord } from "./types";
+import { convertSameLength } from "./convert";
+
+export { TextInputError } from "./errors";
+export { stripPinyinAnnotations } from "./pinyin";
+
+/** Fewer Han characters than this, or a smaller share of the text, is not a Chinese report. */
+const MIN_HAN_CHARACTERS = 10;
+const MIN_HAN_SHARE = 0.3;
+
+export function prepareText(bytes: Uint8Array): PreparedText {
+  const { text: decoded, encoding } = decodeBytes(bytes);
+  const raw = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  assertChinese(raw);
+  const repairs: RepairRecord[] = [];
+  let doc: MappedText = identityMap(raw);
+  doc = applyEdits(doc, findMojibakeEdits(doc.text), raw, repairs);
+  doc = applyEdits(doc, findPinyinEdits(doc.text), raw, repairs);
+  doc = applyEdits(doc, findHtmlEdits(doc.text), raw, repairs);
+  const { edits, chrome } = findChromeEdits(doc);
+  doc = applyEdits(doc, edits, raw, repairs);
+  doc = convertToSimplified(doc);
+  repairs.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    encoding,
+    raw,
+    clean: doc.text,
+    cleanToRaw: toCleanToRaw(doc),
+    repairs,
+    chrome: chrome.map((line: ChromeLine) => ({ ...line, text: convertSameLength(line.text) })),
+    sentences: splitSentences(doc, raw),
+  };
+}
+
+function assertChinese(text: string): void {
+  let han = 0;
+  for (const c of text) if (c >= "\u3400" && c <= "\u9fff") han++;
+  if (han < MIN_HAN_CHARACTERS || hanShare(text) < MIN_HAN_SHARE) {
+    throw new TextInputError("the input is not Chinese text (too few Chinese characters)");
+  }
+}
+
+/** The raw span behind a clean span, to show a figure as it was originally written. */
+export function mapCleanSpanToRaw(prepared: PreparedText, start: number, end: number): { start: number; end: number } {
+  const map = prepared.cleanToRaw;
+  if (end <= start) return { start: map[start], end: map[start] };
+  return { start: map[start], end: Math.max(map[start], rawEndOf(prepared, end)) };
+}
+
+function rawEndOf(prepared: PreparedText, end: number): number {
+  // cleanToRaw holds raw starts; the raw end of clean char end-1 is the start of the next raw character kept.
+  return end < prepared.clean.length ? Math.max(prepared.cleanToRaw[end - 1] + 1, prepared.cleanToRaw[end]) : prepared.cleanToRaw[end];
+}
+
+export { rawSpanOf };

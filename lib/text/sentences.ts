@@ -1,0 +1,65 @@
+/**
+ * Stage 4: sentences. A sentence ends at 。！？；… (and their ASCII forms), with any closing quotes or
+ * brackets that follow; a line break always ends one, so headings are sentences of their own. Inside
+ * “…” a mark ends nothing unless the quote closes right after it, so quotes stay whole.
+ */
+import { CLOSING_MARKS, CLOSING_QUOTES, OPENING_QUOTES, SENTENCE_END } from "./data/punctuation";
+import { rawSpanOf, type MappedText } from "./mapped";
+import type { SentenceSpan } from "./types";
+
+export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
+  const { text } = doc;
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  let depth = 0;
+  const close = (end: number) => {
+    spans.push({ start, end });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      close(i);
+      start = i + 1;
+      depth = 0;
+      continue;
+    }
+    if (OPENING_QUOTES.includes(c)) depth++;
+    else if (CLOSING_QUOTES.includes(c)) depth = Math.max(0, depth - 1);
+    if (!SENTENCE_END.includes(c)) continue;
+    let end = i + 1;
+    while (end < text.length && SENTENCE_END.includes(text[end])) end++; // ……, ！？
+    let closes = 0;
+    while (end < text.length && CLOSING_MARKS.includes(text[end])) {
+      if (CLOSING_QUOTES.includes(text[end])) closes++;
+      end++;
+    }
+    if (depth > 0 && closes === 0) {
+      i = end - 1;
+      continue; // a mark inside a quotation that goes on
+    }
+    depth = Math.max(0, depth - closes);
+    close(end);
+    i = end - 1;
+  }
+  close(text.length);
+
+  const sentences: SentenceSpan[] = [];
+  for (const span of spans) {
+    let { start: from, end: to } = span;
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+    if (from === to) continue;
+    const rawSpan = rawSpanOf(doc, from, to);
+    sentences.push({
+      index: sentences.length,
+      text: text.slice(from, to),
+      original: raw.slice(rawSpan.start, rawSpan.end),
+      start: from,
+      end: to,
+      rawStart: rawSpan.start,
+      rawEnd: rawSpan.end,
+    });
+  }
+  return sentences;
+}
