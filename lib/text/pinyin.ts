@@ -55,13 +55,22 @@ export function findPinyinEdits(text: string): Edit[] {
     if (LOST.has(before)) {
       if (parenLost && !syllable.toned) continue;
       const reading = (m[1] ?? m[2]).toLowerCase();
-      const recovered = recoverFromReading(reading, text[start - 2], text[end]);
+      const recovered = recoverFromReading(reading, previousHan(text, start - 1), text[end]);
       edits.push({ start: start - 1, end, after: recovered ?? GAP, kind: recovered ? "pinyin" : "gap" });
     } else if (!parenLost && (isHan(before) || before === GAP)) {
       edits.push({ start, end, after: "", kind: "pinyin" });
     }
   }
   return edits;
+}
+
+/** The nearest Han character before `index`, looking past lost-character marks and other annotations. */
+function previousHan(text: string, index: number): string | undefined {
+  for (let i = index - 1; i >= 0 && index - i <= 12; i--) {
+    if (isHan(text[i])) return text[i];
+    if (!/[?\uFFFD□()（）a-zü\u00e0-\u01dc]/u.test(text[i])) return undefined;
+  }
+  return undefined;
 }
 
 /** The one common character with this reading that forms a word with a neighbour, if exactly one does. */

@@ -25,6 +25,8 @@ function run(script: "extract" | "ingest", args: string[], env: Record<string, s
   return new Promise((resolve) => {
     // /usr/bin/time is not everywhere; report the child's peak memory through Node's own resource usage instead.
     const child = spawn(process.execPath, ["--import", "tsx", "--import", path.resolve("tests/helpers/report-rss.mjs"), `scripts/${script}.ts`, ...args], {
+      timeout: 60_000, // a runaway child is killed rather than left behind
+      killSignal: "SIGKILL",
       env: { ...process.env, ...env },
     });
     let stdout = "";
