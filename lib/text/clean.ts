@@ -13,7 +13,7 @@ const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">"
 /** Tags, scripts/styles with their content, comments and entities. */
 export function findHtmlEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  const pattern = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});|(?<![a-zA-Z])\/(?:p|div|span|br)>/g;
+  const pattern = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<![a-zA-Z][^>]*>|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});|(?<![a-zA-Z])\/(?:p|div|span|br)>/g;
   for (const match of text.matchAll(pattern)) {
     const start = match.index!;
     const end = start + match[0].length;
@@ -31,7 +31,7 @@ export function findHtmlEdits(text: string): Edit[] {
 }
 
 /** Chrome lines and link farms, as deletions of the whole line. */
-export function findChromeEdits(doc: MappedText): { edits: Edit[]; chrome: Omit<ChromeLine, "text">[] & { text: string }[] } {
+export function findChromeEdits(doc: MappedText): { edits: Edit[]; chrome: ChromeLine[] } {
   const edits: Edit[] = [];
   const chrome: ChromeLine[] = [];
   const { text } = doc;

@@ -4,15 +4,14 @@
  * farms → simplified Chinese → sentences. Each step edits a MappedText, so offsets survive every change.
  */
 import { findChromeEdits, findHtmlEdits } from "./clean";
-import { convertToSimplified } from "./convert";
 import { decodeBytes, hanShare } from "./decode";
 import { TextInputError } from "./errors";
 import { applyEdits, identityMap, rawSpanOf, toCleanToRaw, type MappedText } from "./mapped";
 import { findMojibakeEdits } from "./mojibake";
 import { findPinyinEdits } from "./pinyin";
 import { splitSentences } from "./sentences";
-import type { ChromeLine, PreparedText, RepairRecord } from "./types";
-import { convertSameLength } from "./convert";
+import type { PreparedText, RepairRecord } from "./types";
+import { convertSameLength, convertToSimplified } from "./convert";
 
 export { TextInputError } from "./errors";
 export { stripPinyinAnnotations } from "./pinyin";
@@ -24,7 +23,6 @@ const MIN_HAN_SHARE = 0.3;
 export function prepareText(bytes: Uint8Array): PreparedText {
   const { text: decoded, encoding } = decodeBytes(bytes);
   const raw = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  assertChinese(raw);
   const repairs: RepairRecord[] = [];
   let doc: MappedText = identityMap(raw);
   doc = applyEdits(doc, findMojibakeEdits(doc.text), raw, repairs);
@@ -32,6 +30,7 @@ export function prepareText(bytes: Uint8Array): PreparedText {
   doc = applyEdits(doc, findHtmlEdits(doc.text), raw, repairs);
   const { edits, chrome } = findChromeEdits(doc);
   doc = applyEdits(doc, edits, raw, repairs);
+  assertChinese(doc.text); // judged after markup and chrome are gone: a saved web page is mostly tags
   doc = convertToSimplified(doc);
   repairs.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
@@ -40,7 +39,7 @@ export function prepareText(bytes: Uint8Array): PreparedText {
     clean: doc.text,
     cleanToRaw: toCleanToRaw(doc),
     repairs,
-    chrome: chrome.map((line: ChromeLine) => ({ ...line, text: convertSameLength(line.text) })),
+    chrome: chrome.map((line) => ({ ...line, text: convertSameLength(line.text) })),
     sentences: splitSentences(doc, raw),
   };
 }
