@@ -46,7 +46,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold">{t(lang, "compare")}</h1>
         {pair.notices.length > 0 && <div className="mt-3"><Notice>{pair.notices.join(" ")}</Notice></div>}
 
-        <form action="/compare" method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t(lang, "compare")}>
+        <form key={`${pair.a}-${pair.b}`} action="/compare" method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t(lang, "compare")}>
           {(["a", "b"] as const).map((key) => (
             <label key={key} className="flex flex-col text-sm">
               <span className="text-stone-600">{t(lang, key === "a" ? "regionA" : "regionB")}</span>

@@ -55,7 +55,12 @@ function shortLabel(label: string): string {
 export function FigureChart({ id, title, subtitle, series, rows, footer, fileName, csvHref, labels }: FigureChartProps) {
   const figureRef = useRef<HTMLElement>(null);
   const [hidden, setHidden] = useState<boolean[]>(() => series.map(() => false));
-  const [active, setActive] = useState<ChartBar | null>(null);
+  // The quote of the hovered or focused bar is written straight into the caption: a state change would
+  // re-render the chart and replace the bar under the pointer between mousedown and click.
+  const captionRef = useRef<HTMLParagraphElement>(null);
+  const showQuote = (bar: ChartBar) => {
+    if (captionRef.current) captionRef.current.textContent = `“${bar.quote}” (${bar.exact})`;
+  };
   const [exporting, setExporting] = useState(false);
 
   const data = rows.map((row, rowIndex) => ({
@@ -135,9 +140,15 @@ export function FigureChart({ id, title, subtitle, series, rows, footer, fileNam
                       return (
                         <a
                           href={bar.href}
+                          tabIndex={0}
+                          // The chart's own pointer handling swallows the default action of links inside its SVG.
+                          onClick={(event) => {
+                            event.preventDefault();
+                            window.location.assign(bar.href);
+                          }}
                           aria-label={`${rows[index].label} ${entry.name}: ${bar.display} — ${bar.quote}`}
-                          onMouseEnter={() => setActive(bar)}
-                          onFocus={() => setActive(bar)}
+                          onMouseEnter={() => showQuote(bar)}
+                          onFocus={() => showQuote(bar)}
                           className="chart-bar"
                         >
                           <rect x={x} y={y} width={Math.max(width, 1)} height={height} fill={entry.color} />
@@ -153,8 +164,8 @@ export function FigureChart({ id, title, subtitle, series, rows, footer, fileNam
             </ResponsiveContainer>
           </div>
         )}
-        <p className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite" data-export-exclude>
-          {active ? <>“{active.quote}” <span className="text-stone-500">({active.exact})</span></> : <span className="text-stone-400">{labels.hint}</span>}
+        <p ref={captionRef} className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite" data-export-exclude>
+          {labels.hint}
         </p>
         <p className="mt-2 border-t border-stone-100 pt-2 text-[11px] text-stone-500">{footer}</p>
       </figure>

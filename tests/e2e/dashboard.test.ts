@@ -107,7 +107,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     await bar.waitFor();
     const href = (await bar.getAttribute("href"))!;
     expect(href).toMatch(/^\/reports\/\d+#s-\d+$/);
-    await Promise.all([page.waitForURL(/\/reports\/\d+#s-\d+$/), bar.click()]);
+    await Promise.all([page.waitForURL(/\/reports\/\d+#s-\d+$/), bar.locator("rect").click()]);
     const target = await page.evaluate(() => document.querySelector(":target")?.id);
     expect(target).toBe(`s-${href.split("#s-")[1]}`);
     const background = await page.evaluate(() => getComputedStyle(document.querySelector(":target")!).backgroundColor);
