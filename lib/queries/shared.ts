@@ -37,21 +37,8 @@ export const factViewSelect = {
   sentence: { select: { index: true, text: true } },
 } as const;
 
-export interface FactRow {
-  id: number;
-  metric: Metric;
-  subject: string;
-  value: number;
-  unit: string;
-  approx: Approximation;
-  scope: string | null;
-  restates: boolean;
-  figure: string;
-  start: number;
-  end: number;
-  reportId: number;
-  sentence: { index: number; text: string };
-}
+/** A fact as selected with factViewSelect. */
+export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href"> & { sentence: { index: number; text: string } };
 
 export function sourceHref(reportId: number, sentenceIndex: number): string {
   return `/reports/${reportId}#s-${sentenceIndex}`;
