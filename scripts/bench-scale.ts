@@ -37,7 +37,7 @@ async function timeDistinct(baseUrl: string, paths: string[]) {
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-scale-"));
 chmodSync(tmp, 0o755);
-const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), port: freePort() });
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), port: freePort(), log: process.env.BENCH_PG_LOG ? (line) => console.error(line) : undefined });
 const admin = process.env.DATABASE_URL ?? embedded!.url("postgres");
 const scaleUrl = withDatabaseName(admin, "atlas_scale");
 try {

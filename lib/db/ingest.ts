@@ -80,6 +80,9 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
 async function storeExtraction(database: Database, extraction: ExtractionResult & { region: RegionInfo & { synthetic?: boolean } }, digest: string, fileName: string | null) {
   const { region } = extraction;
   return database.$transaction(async (tx) => {
+    // Reports of one region are stored one at a time: creating the region and recomputing its headlines
+    // would otherwise race between concurrent ingests (a unique violation, or a stale headline).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${region.slug}))`;
     const storedRegion = await tx.region.upsert({
       where: { slug: region.slug },
       update: {},
