@@ -40,12 +40,13 @@ async function side(slug: string): Promise<{ side: ComparisonSide; facts: FactVi
       id: true,
       ...regionHeaderSelect,
       reports: { select: reportSummarySelect, orderBy: { id: "asc" } },
+      headlines: { select: { metric: true, factId: true } },
     },
   });
   if (!region) return null;
   const facts = await regionFacts(region.id);
-  const { id: _id, reports, ...header } = region;
-  return { side: { region: header, reports: reports.map(toReportSummary), headlines: headlinesOf(facts) }, facts };
+  const { id: _id, reports, headlines, ...header } = region;
+  return { side: { region: header, reports: reports.map(toReportSummary), headlines: headlinesOf(headlines, facts) }, facts };
 }
 
 function rowKey(fact: FactView): string {

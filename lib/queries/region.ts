@@ -2,7 +2,6 @@
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
 import type { Metric, RegionLevel } from "../extract/types";
-import { pickHeadline } from "../dashboard/headline";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
 import { reportDocument, type ReportDocument } from "./report";
 import { factViewSelect, regionHeaderSelect, reportSummarySelect, toFactView, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
@@ -16,10 +15,12 @@ export interface RegionDashboard {
   documents: ReportDocument[];
 }
 
-export function headlinesOf(facts: readonly FactView[]): Record<HeadlineMetric, FactView | null> {
-  return Object.fromEntries(
-    HEADLINE_METRICS.map((metric) => [metric, pickHeadline(facts.filter((fact) => fact.metric === metric))]),
-  ) as Record<HeadlineMetric, FactView | null>;
+/** The stored headline of each metric (kept by the ingest, lib/db/ingest.ts), as one of the region's facts. */
+export function headlinesOf(stored: readonly { metric: string; factId: number }[], facts: readonly FactView[]): Record<HeadlineMetric, FactView | null> {
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const headlines = Object.fromEntries(HEADLINE_METRICS.map((metric) => [metric, null])) as Record<HeadlineMetric, FactView | null>;
+  for (const headline of stored) headlines[headline.metric as HeadlineMetric] = byId.get(headline.factId) ?? null;
+  return headlines;
 }
 
 export function groupByMetric(facts: readonly FactView[]): Partial<Record<Metric, FactView[]>> {
@@ -47,6 +48,7 @@ async function loadRegionDashboard(slug: string): Promise<RegionDashboard | null
         select: reportSummarySelect,
         orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       },
+      headlines: { select: { metric: true, factId: true } },
     },
   });
   if (!region) return null;
@@ -54,12 +56,12 @@ async function loadRegionDashboard(slug: string): Promise<RegionDashboard | null
     regionFacts(region.id),
     Promise.all(region.reports.map((report) => reportDocument(report.id))),
   ]);
-  const { id: _id, reports, ...header } = region;
+  const { id: _id, reports, headlines, ...header } = region;
   return {
     region: header,
     reports: reports.map(toReportSummary),
     facts,
-    headlines: headlinesOf(facts),
+    headlines: headlinesOf(headlines, facts),
     factsByMetric: groupByMetric(facts),
     documents: documents.filter((document): document is ReportDocument => document !== null),
   };

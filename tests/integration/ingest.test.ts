@@ -93,6 +93,21 @@ describe("ingest", () => {
     }
   });
 
+  it("stores concurrent reports of one new region under one region, with headlines from all of them", async () => {
+    const fresh = await freshDatabase();
+    try {
+      const region = { name: "样本县", nameEn: "Sample County", slug: "sample", province: "测试省", level: "county" as const };
+      const texts = [12, 30, 7].map((count) => `样本县疫情防控工作报道\n全县成立临时党支部${count}个，组织${count * 100}名党员志愿者参与值守。`);
+      const outcomes = await Promise.all(texts.map((text) => ingestReport(fresh.client, Buffer.from(text), { regionOverride: region })));
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(["created", "created", "created"]);
+      expect(await fresh.client.region.count()).toBe(1);
+      const headline = await fresh.client.headline.findUniqueOrThrow({ where: { regionId_metric: { regionId: (await fresh.client.region.findFirstOrThrow()).id, metric: "branches" } } });
+      expect(headline.value).toBe(30);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it("exits non-zero with one clear line for bad input, and stores nothing", async () => {
     const fresh = await freshDatabase();
     try {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../../lib/dashboard/csv";
 import { formatChineseNumber, formatFigure } from "../../../lib/dashboard/format";
-import { pickHeadline } from "../../../lib/dashboard/headline";
 import { localHref, parseLang, t } from "../../../lib/dashboard/i18n";
 import { positiveIntParam } from "../../../lib/dashboard/params";
 import { alignBySubject } from "../../../lib/queries/compare";
@@ -23,21 +22,6 @@ describe("formatChineseNumber", () => {
     expect(formatFigure(2080000, "元", "at_least")).toBe("≥208万元");
     expect(formatFigure(40000, "名", "nearly")).toBe("<4万名");
     expect(formatFigure(68, "个")).toBe("68个");
-  });
-});
-
-describe("pickHeadline", () => {
-  it("takes the largest region-wide figure, never a sum, ignoring scoped figures and restatements", () => {
-    const figures = [
-      fact({ id: 1, value: 10000, approx: "at_least" }),
-      fact({ id: 2, value: 40000, approx: "nearly" }),
-      fact({ id: 3, value: 90000, scope: "尧都区" }),
-      fact({ id: 4, value: 40000, restates: true }),
-    ];
-    expect(pickHeadline(figures)?.id).toBe(2);
-  });
-  it("returns null when only scoped figures exist", () => {
-    expect(pickHeadline([fact({ scope: "隰县" })])).toBeNull();
   });
 });
 
