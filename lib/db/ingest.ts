@@ -45,7 +45,10 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta, message } = error as { code?: string; meta?: unknown; message?: string };
+  // P2002 from the ORM; a raw statement reports PostgreSQL's own code (23505) inside P2010.
+  return code === "P2002" || (code === "P2010" && /23505|unique/i.test(`${JSON.stringify(meta)} ${message}`));
 }
 
 export async function ingestReport(database: Database, bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestOutcome> {
@@ -81,29 +84,18 @@ async function storeExtraction(database: Database, extraction: ExtractionResult 
     // Reports of one region are stored one at a time: creating the region and recomputing its headlines
     // would otherwise race between concurrent ingests (a unique violation, or a stale headline).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${region.slug}))`;
-    const storedRegion = await tx.region.upsert({
-      where: { slug: region.slug },
-      update: {},
-      create: { slug: region.slug, name: region.name, nameEn: region.nameEn, province: region.province, level: region.level, synthetic: region.synthetic ?? false },
-      select: { id: true },
-    });
-    if (replacing) await tx.report.deleteMany({ where: { sha256: digest } }); // cascades to sentences, repairs, facts
-    const report = await tx.report.create({
-      data: {
-        regionId: storedRegion.id,
-        title: extraction.title,
-        outlet: extraction.outlet,
-        publishedAt: extraction.publishedAt ? new Date(`${extraction.publishedAt}T00:00:00Z`) : null,
-        authors: extraction.authors,
-        sourceFile: fileName,
-        encoding: extraction.encoding,
-        rawText: extraction.raw,
-        cleanText: extraction.text,
-        sha256: digest,
-        extractorVersion: EXTRACTOR_VERSION,
-      },
-      select: { id: true },
-    });
+    const [storedRegion] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "Region" ("slug", "name", "nameEn", "province", "level", "synthetic")
+      VALUES (${region.slug}, ${region.name}, ${region.nameEn}, ${region.province}, ${region.level}::"RegionLevel", ${region.synthetic ?? false})
+      ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug"
+      RETURNING id`;
+    if (replacing) await tx.$executeRaw`DELETE FROM "Report" WHERE "sha256" = ${digest}`; // cascades to sentences, repairs, facts
+    const publishedAt = extraction.publishedAt ? new Date(`${extraction.publishedAt}T00:00:00Z`) : null;
+    const [report] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "Report" ("regionId", "title", "outlet", "publishedAt", "authors", "sourceFile", "encoding", "rawText", "cleanText", "sha256", "extractorVersion")
+      VALUES (${storedRegion.id}, ${extraction.title}, ${extraction.outlet}, ${publishedAt}::date, ${extraction.authors}::text[], ${fileName},
+              ${extraction.encoding}, ${extraction.raw}, ${extraction.text}, ${digest}, ${EXTRACTOR_VERSION})
+      RETURNING id`;
     // The bulk rows go in as one parameterized INSERT … SELECT FROM unnest(…) per table: the ORM's per-row
     // work dominated ingest time (bench:scale), and these statements still take every value as a parameter.
     const sentences = extraction.sentences;
