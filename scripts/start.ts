@@ -12,6 +12,8 @@ import { createDatabaseClient } from "../lib/db/client";
 import { seedReports } from "../lib/db/seed";
 import { EMBEDDED_DATABASE, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/server";
 import { projectRoot } from "../lib/db/paths";
+import { dataVersion } from "../lib/queries/cache";
+import { createPageCache } from "../lib/server/page-cache";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -64,7 +66,8 @@ async function main() {
   const app = next({ dev, dir: projectRoot, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
-  web = createServer((request, response) => void handle(request, response));
+  const pageCache = createPageCache(dataVersion);
+  web = createServer((request, response) => void pageCache(request, response, () => handle(request, response)));
   await new Promise<void>((resolve, reject) => {
     web!.once("error", reject);
     web!.listen(port, () => resolve());

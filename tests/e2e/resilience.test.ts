@@ -112,3 +112,35 @@ describe("security", () => {
     }
   });
 });
+
+describe("page cache", () => {
+  const nonceOf = (response: Response) => (response.headers.get("content-security-policy") ?? "").match(/'nonce-([^']+)'/)?.[1];
+
+  it("serves a page again from cache, with a fresh nonce in the header and the body", async () => {
+    const url = `${baseUrl}/compare?a=zhenan&b=macheng&cachetest=1`;
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    const second = await fetch(url);
+    const secondBody = await second.text();
+    expect(second.headers.get("x-atlas-cache")).toBe("hit");
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(secondBody).toContain(`nonce="${nonceOf(second)}"`);
+    expect(secondBody).not.toContain(nonceOf(first)!);
+    expect(secondBody.replaceAll(nonceOf(second)!, "N")).toBe(firstBody.replaceAll(nonceOf(first)!, "N"));
+  });
+
+  it("shows a newly ingested report within a second or two, without a restart", async () => {
+    await fetch(`${baseUrl}/?q=样本乡`);
+    expect((await fetch(`${baseUrl}/?q=样本乡`)).headers.get("x-atlas-cache")).toBe("hit");
+    const database = createDatabaseClient(inject("appDatabaseUrl"));
+    try {
+      await ingestReport(database, Buffer.from("样本乡疫情防控工作报道\n全乡成立临时党支部9个，组织党员志愿者120名参与值守。"), {
+        regionOverride: { name: "样本乡", nameEn: "Sample Township", slug: "sample-township", province: "测试省", level: "county" },
+      });
+    } finally {
+      await database.$disconnect();
+    }
+    const page = await poll(() => fetch(`${baseUrl}/?q=样本乡`).then((response) => response.text()), (html) => html.includes("sample-township"), 5_000);
+    expect(page).toContain("sample-township");
+  });
+});
