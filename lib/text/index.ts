@@ -6,7 +6,7 @@
 import { findChromeEdits, findHtmlEdits } from "./clean";
 import { decodeBytes, hanShare } from "./decode";
 import { TextInputError } from "./errors";
-import { applyEdits, identityMap, rawSpanOf, toCleanToRaw, type MappedText } from "./mapped";
+import { applyEdits, identityMap, toCleanToRaw, type MappedText } from "./mapped";
 import { findMojibakeEdits } from "./mojibake";
 import { findPinyinEdits } from "./pinyin";
 import { splitSentences } from "./sentences";
@@ -51,17 +51,3 @@ function assertChinese(text: string): void {
     throw new TextInputError("the input is not Chinese text (too few Chinese characters)");
   }
 }
-
-/** The raw span behind a clean span, to show a figure as it was originally written. */
-export function mapCleanSpanToRaw(prepared: PreparedText, start: number, end: number): { start: number; end: number } {
-  const map = prepared.cleanToRaw;
-  if (end <= start) return { start: map[start], end: map[start] };
-  return { start: map[start], end: Math.max(map[start], rawEndOf(prepared, end)) };
-}
-
-function rawEndOf(prepared: PreparedText, end: number): number {
-  // cleanToRaw holds raw starts; the raw end of clean char end-1 is the start of the next raw character kept.
-  return end < prepared.clean.length ? Math.max(prepared.cleanToRaw[end - 1] + 1, prepared.cleanToRaw[end]) : prepared.cleanToRaw[end];
-}
-
-export { rawSpanOf };

@@ -37,6 +37,7 @@ describe("text stage on the shipped reports", () => {
       expect(prepared.clean.slice(sentence.start, sentence.end)).toBe(sentence.text);
       expect(prepared.raw.slice(sentence.rawStart, sentence.rawEnd)).toBe(sentence.original);
       expect(sentence.text).toBe(sentence.text.trim());
+      expect(prepared.cleanToRaw[sentence.start]).toBe(sentence.rawStart); // the exported map agrees
     }
     for (const repair of prepared.repairs) expect(prepared.raw.slice(repair.start, repair.end)).toBe(repair.before);
   });
