@@ -1,12 +1,13 @@
 // `npm run bench:load`: autocannon against the app on loopback (as `npm start` serves it): 32 connections for
 // 20 s on each path; prints requests/s, p50/p99 latency and errors, and each page's throughput relative to a
 // static page (public/static-check.html) served by the same server.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { buildApp, buildIsCurrent } from "../lib/build";
 import { freePort, startApp } from "../lib/bench/app-process";
+import { removeEmbeddedData } from "../lib/db/server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -26,7 +27,6 @@ async function load(url: string): Promise<LoadResult> {
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-load-"));
-chmodSync(tmp, 0o755);
 if (!buildIsCurrent(process.cwd())) buildApp(process.cwd());
 const app = await startApp({ PORT: String(freePort()), ATLAS_DATA_DIR: path.join(tmp, "postgres"), EMBEDDED_PG_PORT: String(freePort()) });
 try {
@@ -49,5 +49,6 @@ try {
   console.log(`\nerrors and non-2xx responses in all: ${failures} (target 0)`);
 } finally {
   await app.stop();
+  removeEmbeddedData(path.join(tmp, "postgres"));
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,15 +1,15 @@
 // `npm run bench:web`: server render time of every page with the seed data, and /compare's first-load JavaScript.
 // Starts the app as `npm start` does (embedded PostgreSQL in a throwaway folder unless DATABASE_URL is set).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApp, buildIsCurrent } from "../lib/build";
 import { freePort, startApp } from "../lib/bench/app-process";
+import { removeEmbeddedData } from "../lib/db/server";
 import { firstLoadJs, timePath } from "../lib/bench/http";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-web-"));
-chmodSync(tmp, 0o755);
 if (!buildIsCurrent(process.cwd())) buildApp(process.cwd());
 const app = await startApp({ PORT: String(freePort()), ATLAS_DATA_DIR: path.join(tmp, "postgres"), EMBEDDED_PG_PORT: String(freePort()) });
 try {
@@ -29,5 +29,6 @@ try {
   console.log(`worst p95: ${worst.toFixed(1)} ms ${worst < 100 ? "(within target)" : "(OVER the 100 ms target)"}`);
 } finally {
   await app.stop();
+  removeEmbeddedData(path.join(tmp, "postgres"));
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -39,10 +39,11 @@ process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres();
+    embedded = await startEmbeddedPostgres({ log: (line) => line.startsWith("the ") && console.log(line) });
     await ensureDatabase(embedded.url("postgres"), EMBEDDED_DATABASE);
     process.env.DATABASE_URL = embedded.url(EMBEDDED_DATABASE);
-    console.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, embedded.dataDir) || embedded.dataDir})`);
+    const where = embedded.dataDir.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, embedded.dataDir) : embedded.dataDir;
+    console.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${where})`);
   }
   const databaseUrl = process.env.DATABASE_URL;
 

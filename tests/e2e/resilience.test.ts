@@ -1,18 +1,20 @@
 // Faults and hostile input: the database going away under a running app, security headers, inert report text.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabaseClient } from "../../lib/db/client";
 import { ingestReport } from "../../lib/db/ingest";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/server";
+import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres } from "../../lib/db/server";
 import { freePort, startApp } from "../../lib/bench/app-process";
 import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
 
 const baseUrl = inject("baseUrl");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-fault-"));
-chmodSync(tmp, 0o755);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  removeEmbeddedData(path.join(tmp, "postgres"));
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

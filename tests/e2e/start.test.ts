@@ -1,16 +1,18 @@
 // `npm start` as a process: seeding, reuse of its data, recovery after kill -9, Ctrl-C, and the DATABASE_URL path.
-import { existsSync, mkdtempSync, chmodSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedReportFiles } from "../../lib/db/seed";
-import { dropDatabase, ensureDatabase, isAlive, withDatabaseName } from "../../lib/db/server";
+import { dropDatabase, ensureDatabase, isAlive, locateEmbeddedData, removeEmbeddedData, withDatabaseName } from "../../lib/db/server";
 import { freePort, startApp } from "../../lib/bench/app-process";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-start-"));
-chmodSync(tmp, 0o755);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  removeEmbeddedData(path.join(tmp, "postgres"));
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 async function count(url: string, sql: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -44,7 +46,7 @@ describe("npm start", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("镇安县");
 
-    const pidFile = path.join(dataDir, "postmaster.pid");
+    const pidFile = path.join(locateEmbeddedData(dataDir), "postmaster.pid");
     expect(existsSync(pidFile)).toBe(true);
     expect(await second.stop("SIGINT")).toBe(0);
     expect(existsSync(pidFile)).toBe(false); // Ctrl-C stopped PostgreSQL cleanly

@@ -1,12 +1,13 @@
 // The end-to-end tests run against the app exactly as `npm start` serves it on a fresh machine: built without a
 // database, then started with DATABASE_URL unset, so that it boots its own embedded PostgreSQL (in a throwaway
 // data folder), migrates and seeds it.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildApp, buildIsCurrent } from "../../lib/build";
 import { freePort, startApp } from "../../lib/bench/app-process";
+import { removeEmbeddedData } from "../../lib/db/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +27,6 @@ export default async function setup(project: TestProject) {
     buildApp(root, env);
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-e2e-"));
-  chmodSync(tmp, 0o755);
   const dataDir = path.join(tmp, "postgres");
   const pgPort = freePort();
   const env: Record<string, string> = { PORT: String(freePort()), ATLAS_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide("artifactsDir", artifactsDir);
   return async () => {
     await app.stop("SIGINT");
+    removeEmbeddedData(dataDir);
     rmSync(tmp, { recursive: true, force: true });
   };
 }

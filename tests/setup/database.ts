@@ -1,11 +1,11 @@
 // Integration tests run against real PostgreSQL: DATABASE_URL's server when set, otherwise a throwaway embedded
 // server started here. Tests create their own fresh databases through the admin URL provided below, so runs never
 // see each other's data.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, withDatabaseName } from "../../lib/db/server";
+import { removeEmbeddedData, startEmbeddedPostgres, withDatabaseName } from "../../lib/db/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,13 +21,13 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "atlas-test-pg-"));
-  chmodSync(dataDir, 0o755); // postgres runs as its own user and must reach its data folder
   const port = 55000 + Math.floor(Math.random() * 5000);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port });
   project.provide("adminDatabaseUrl", withDatabaseName(server.url("postgres"), "postgres"));
   project.provide("databaseServer", "embedded");
   return async () => {
     await server.stop();
+    removeEmbeddedData(path.join(dataDir, "data")); // also its stand-in, when postgres could not reach the temp folder
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
