@@ -7,11 +7,22 @@ import { CHAR_FREQUENCY_RANKS } from "./data/char-frequency";
 import { COMMON_WORDS } from "./data/common-words";
 import { CHAR_READINGS } from "./data/char-readings";
 import { COMMON_PUNCTUATION } from "./data/punctuation";
+import { STANDALONE_CHARS } from "./data/standalone-chars";
+import { WORD_FREQUENCY_CLASSES } from "./data/word-frequencies";
 
 interface Model {
   rank: Map<string, number>;
   simplified: Map<string, string>;
-  words: Set<string>;
+  /** How many script forms share a character's frequency entry (国國: 2). */
+  forms: Map<string, number>;
+  /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
+  norm: number;
+  /** Common two-character word → its corpus frequency. */
+  words: Map<string, number>;
+  /** Simplified character → the characters that follow it in a word, and those that precede it. */
+  after: Map<string, string>;
+  before: Map<string, string>;
+  standalone: Set<string>;
   readings: Map<string, string[]>;
   byReading: Map<string, string[]>;
 }
@@ -21,20 +32,31 @@ let model: Model | undefined;
 function buildModel(): Model {
   const rank = new Map<string, number>();
   const simplified = new Map<string, string>();
+  const formCount = new Map<string, number>();
+  let norm = 0;
   CHAR_FREQUENCY_RANKS.split(" ").forEach((entry, i) => {
     const forms = [...entry];
+    norm += 1 / (i + RANK_OFFSET);
     for (const form of forms) {
       if (!rank.has(form)) rank.set(form, i);
       simplified.set(form, forms[0]);
+      formCount.set(form, forms.length);
     }
   });
   // Punctuation is as frequent as the commonest characters; rank it among them.
   [...COMMON_PUNCTUATION].forEach((p, i) => rank.set(p, i * 8));
-  const words = new Set<string>();
-  for (const group of COMMON_WORDS.split(" ")) {
+  const words = new Map<string, number>();
+  const after = new Map<string, string>();
+  const before = new Map<string, string>();
+  const classes = WORD_FREQUENCY_CLASSES.split(" ");
+  COMMON_WORDS.split(" ").forEach((group, g) => {
     const first = group[0];
-    for (const second of group.slice(1)) words.add(first + second);
-  }
+    after.set(first, group.slice(1));
+    for (let k = 1; k < group.length; k++) {
+      words.set(first + group[k], 2 ** parseInt(classes[g][k - 1], 36));
+      before.set(group[k], (before.get(group[k]) ?? "") + first);
+    }
+  });
   const readings = new Map<string, string[]>();
   const byReading = new Map<string, string[]>();
   for (const entry of CHAR_READINGS.split(" ")) {
@@ -42,7 +64,7 @@ function buildModel(): Model {
     readings.set(entry[0], list);
     for (const r of list) byReading.set(r, [...(byReading.get(r) ?? []), entry[0]]);
   }
-  return { rank, simplified, words, readings, byReading };
+  return { rank, simplified, forms: formCount, norm, words, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
 }
 
 function getModel(): Model {
@@ -52,6 +74,8 @@ function getModel(): Model {
 /** Characters past this rank are uncommon; garbled GBK text is full of them. */
 export const COMMON_RANK = 3000;
 const UNKNOWN_RANK = 30000;
+/** Zipf with an offset: frequency ∝ 1/(rank + 16), so the commonest characters are not overweighted. */
+const RANK_OFFSET = 16;
 
 /** Frequency rank of a character (0 = most common), or undefined when it is not in the table. */
 export function charRank(c: string): number | undefined {
@@ -64,7 +88,7 @@ export function charRank(c: string): number | undefined {
  */
 export function charCost(c: string): number {
   const r = getModel().rank.get(c);
-  if (r !== undefined) return Math.log2(r + 16);
+  if (r !== undefined) return Math.log2(r + RANK_OFFSET);
   return isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
 }
 
@@ -75,6 +99,60 @@ export function toSimplifiedChar(c: string): string {
 /** True when the two characters (any script form) make a common two-character word. */
 export function isWord(a: string, b: string): boolean {
   return getModel().words.has(toSimplifiedChar(a) + toSimplifiedChar(b));
+}
+
+/**
+ * Probability of seeing the character at a given place in Chinese text, from its rank (Zipf); a frequency entry
+ * with several script forms (国國) shares its probability evenly among them, as nothing says which script a text is in.
+ */
+export function charProbability(c: string): number {
+  const m = getModel();
+  const r = m.rank.get(c);
+  if (r === undefined) return 1 / UNKNOWN_RANK / m.norm;
+  return 1 / (r + RANK_OFFSET) / m.norm / (m.forms.get(c) ?? 1);
+}
+
+/** Corpus frequency of the common word ab (any script form), 0 when ab is not one. */
+export function wordFrequency(a: string, b: string): number {
+  return getModel().words.get(toSimplifiedChar(a) + toSimplifiedChar(b)) ?? 0;
+}
+
+/** Share of adjacent Han characters that make a common word (measured: 0.49 over 218,000 pairs of other text). */
+export const WORD_SHARE = 0.5;
+
+/**
+ * A bigram model built from the lexicon: probability that `candidate` stands next to `neighbour` (after it when
+ * side is "after", before it when "before"). With probability WORD_SHARE the two make a common word, chosen by
+ * word frequency (显示 far more often than 以示); otherwise the candidate is any other character, by frequency.
+ */
+export function nextToProbability(candidate: string, neighbour: string, side: "after" | "before"): number {
+  const word = side === "after" ? wordFrequency(neighbour, candidate) : wordFrequency(candidate, neighbour);
+  const { frequency, mass } = partnersOf(neighbour, side);
+  if (word > 0) return (WORD_SHARE * word) / frequency;
+  return ((1 - WORD_SHARE) * charProbability(candidate)) / (1 - mass);
+}
+
+/** Total word frequency of a character's word partners on one side, and their summed character probability. */
+function partnersOf(c: string, side: "after" | "before"): { frequency: number; mass: number } {
+  const key = side + c;
+  let partners = partnerCache.get(key);
+  if (!partners) {
+    const m = getModel();
+    const s = toSimplifiedChar(c);
+    partners = { frequency: 0, mass: 0 };
+    for (const p of (side === "after" ? m.after : m.before).get(s) ?? "") {
+      partners.frequency += m.words.get(side === "after" ? s + p : p + s)!;
+      partners.mass += charProbability(p) * (m.forms.get(p) ?? 1);
+    }
+    partnerCache.set(key, partners);
+  }
+  return partners;
+}
+const partnerCache = new Map<string, { frequency: number; mass: number }>();
+
+/** True when the character (any script form) is one of the commonest one-character words (的, 有, 在 …). */
+export function isStandalone(c: string): boolean {
+  return getModel().standalone.has(toSimplifiedChar(c));
 }
 
 /** Toned readings of a character (via its simplified form), e.g. 聯 → ["lián"]. */

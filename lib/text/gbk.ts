@@ -1,0 +1,65 @@
+/**
+ * The GBK double-byte table, decoded once from iconv-lite (one call per lead byte, not per character), in the
+ * three shapes the mojibake repair needs: pair → character, character → pair, and trail byte → the characters
+ * that end with it (for a pair whose lead byte was lost).
+ */
+import iconv from "iconv-lite";
+import { charCost, isHan } from "./language";
+
+/** Punctuation a lost lead byte may have belonged to, besides Han characters. */
+const GUESSABLE_PUNCTUATION = "，。、“”：；！？（）";
+
+interface GbkTable {
+  decode: Map<number, string>;
+  encode: Map<string, number>;
+  /** By trail byte, every Han character or common punctuation mark with that trail, commonest first. */
+  byTrail: Map<number, string[]>;
+}
+
+let table: GbkTable | undefined;
+
+function build(): GbkTable {
+  const decode = new Map<number, string>();
+  const encode = new Map<string, number>();
+  const trails: number[] = [];
+  for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) trails.push(trail);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    const decoded = [...iconv.decode(Buffer.from(trails.flatMap((trail) => [lead, trail])), "gbk")];
+    if (decoded.length !== trails.length) continue; // unassigned codes do not decode one to one: skip the row
+    trails.forEach((trail, k) => {
+      const char = decoded[k];
+      if (char === "\uFFFD") return;
+      const code = (lead << 8) | trail;
+      decode.set(code, char);
+      if (!encode.has(char)) encode.set(char, code);
+    });
+  }
+  const byTrail = new Map<number, string[]>();
+  for (const [code, char] of decode) {
+    if (!isHan(char) && !GUESSABLE_PUNCTUATION.includes(char)) continue;
+    const list = byTrail.get(code & 0xff) ?? [];
+    list.push(char);
+    byTrail.set(code & 0xff, list);
+  }
+  for (const list of byTrail.values()) list.sort((a, b) => charCost(a) - charCost(b));
+  return { decode, encode, byTrail };
+}
+
+function gbk(): GbkTable {
+  return (table ??= build());
+}
+
+/** The character of a GBK double-byte code, or undefined when the pair is not assigned. */
+export function decodePair(lead: number, trail: number): string | undefined {
+  return gbk().decode.get((lead << 8) | trail);
+}
+
+/** The GBK double-byte code of a character, or undefined when GBK has none (ASCII is not in this table). */
+export function encodeChar(char: string): number | undefined {
+  return gbk().encode.get(char);
+}
+
+/** Han characters and common punctuation whose GBK code ends with `trail`, commonest first. */
+export function charsWithTrail(trail: number): readonly string[] {
+  return gbk().byTrail.get(trail) ?? [];
+}
