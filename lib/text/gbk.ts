@@ -11,6 +11,8 @@ const GUESSABLE_PUNCTUATION = "，。、“”：；！？（）";
 
 interface GbkTable {
   decode: Map<number, string>;
+  /** By lead byte, the characters whose trail byte begins a user-defined code when read as a lead (SEAM_LEADS). */
+  seamFirsts: Map<number, string[]>;
   encode: Map<string, number>;
   /** By trail byte, every Han character or common punctuation mark with that trail, commonest first. */
   byTrail: Map<number, string[]>;
@@ -42,7 +44,12 @@ function build(): GbkTable {
     byTrail.set(code & 0xff, list);
   }
   for (const list of byTrail.values()) list.sort((a, b) => charCost(a) - charCost(b));
-  return { decode, encode, byTrail };
+  const seamFirsts = new Map<number, string[]>();
+  for (const [code, char] of decode) {
+    if (!isHan(char) || !isSeamTrail(code & 0xff)) continue;
+    seamFirsts.set(code >> 8, [...(seamFirsts.get(code >> 8) ?? []), char]);
+  }
+  return { decode, encode, byTrail, seamFirsts };
 }
 
 function gbk(): GbkTable {
@@ -57,6 +64,20 @@ export function decodePair(lead: number, trail: number): string | undefined {
 /** The GBK double-byte code of a character, or undefined when GBK has none (ASCII is not in this table). */
 export function encodeChar(char: string): number | undefined {
   return gbk().encode.get(char);
+}
+
+/**
+ * Read out of step, a character's trail byte becomes the lead byte of the next code. When that byte is AA–AF or
+ * F8–FE, the code is user-defined (no character), and decoders that drop such codes lose this trail byte and the
+ * next lead byte: the bytes on either side then meet and read as one character, a seam.
+ */
+export function isSeamTrail(trail: number): boolean {
+  return (trail >= 0xaa && trail <= 0xaf) || (trail >= 0xf8 && trail <= 0xfe);
+}
+
+/** Han characters with this lead byte whose trail byte can start a seam (isSeamTrail). */
+export function seamFirsts(lead: number): readonly string[] {
+  return gbk().seamFirsts.get(lead) ?? [];
 }
 
 /** Han characters and common punctuation whose GBK code ends with `trail`, commonest first. */

@@ -18,7 +18,7 @@
  * Work is linear: runs are scored with a sliding window, and repaired in windows of at most MAX_RUN_CHARS
  * characters, each a lattice of a bounded number of states per byte with back-pointers.
  */
-import { charsWithTrail, decodePair, encodeChar } from "./gbk";
+import { charsWithTrail, decodePair, encodeChar, seamFirsts } from "./gbk";
 import { charCost, charProbability, isHan, isStandalone, isWord, nextToProbability, WORD_BONUS } from "./language";
 import type { Edit } from "./mapped";
 import { GAP } from "./pinyin";
@@ -37,6 +37,8 @@ const LOST_PAIR_PENALTY = 3;
 const ASCII_COST = 12;
 /** A character is trusted only when every other reading of its bytes costs this much more. */
 const MIN_MARGIN = 6;
+/** A pair is distrusted when a seam reads no more than this many bits worse (couldBeSeam). */
+const SEAM_MARGIN = 2;
 /** A guess for a lost lead byte must be more likely than all other readings together (guessProbability). */
 const MIN_GUESS_PROBABILITY = 0.99;
 /** A window none of whose characters is trusted is still mojibake when at least MIN_CONFIRM_CHARS characters
@@ -344,7 +346,7 @@ function repairWindow(text: string, start: number, end: number): Edit[] {
     if (t.kind === Kind.Pair || t.kind === Kind.Ascii) return firstByte.get(at) === t.from && lastByte(at) === t.to && (t.char === text[at] || t.char.charCodeAt(0) - 0xfee0 === text.charCodeAt(at));
     return false;
   });
-  const trusted = trust(path, same, (t) => margin(t, tokens, best));
+  const trusted = trust(path, same, (t) => margin(t, tokens, best), bytes);
   const confirmed = trusted.some((ok, k) => ok && isHan(path[k].char)) || readsFarBetter(text, path, same, charOf, end);
   if (!confirmed) return lostMarkEdits(text, start, end);
   return rewrite(path, same, trusted, charOf, end);
@@ -380,10 +382,11 @@ function meanCost(s: string): number {
 }
 
 /** Which tokens of the reading are written: see the module comment. */
-function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number): boolean[] {
+function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, bytes: number[]): boolean[] {
   const n = path.length;
   const han = (k: number) => k >= 0 && k < n && isHan(path[k].char);
-  const candidate = path.map((t, k) => !same[k] && t.kind === Kind.Pair && marginOf(t) >= MIN_MARGIN);
+  const neighbour = (k: number) => (han(k) ? path[k].char : undefined);
+  const candidate = path.map((t, k) => !same[k] && t.kind === Kind.Pair && marginOf(t) >= MIN_MARGIN && !couldBeSeam(t, bytes, neighbour(k - 1), neighbour(k + 1)));
   // Firm: read with a clear margin, or unchanged. A word needs two firm characters.
   const firm = (k: number) => han(k) && (same[k] || candidate[k]);
   const word = (a: number, b: number) => firm(a) && firm(b) && isWord(path[a].char, path[b].char);
@@ -415,6 +418,27 @@ function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number): 
   // Punctuation only between two trusted characters: all marks share lead byte A1 or A3, so where bytes vanished
   // next to a mark, the reading is still a mark, only the wrong one.
   return path.map((t, k) => trusted[k] || (candidate[k] && PUNCTUATION.includes(t.char) && held(k - 1) && held(k + 1)));
+}
+
+/**
+ * True when the pair's bytes read at least as well as a seam (see isSeamTrail): two characters, the first with
+ * the pair's lead byte and a seam trail byte, the second with the pair's trail byte, whose own bytes in between
+ * vanished. In `组智者` the seam reading 组织|记者 beats 智 (织 is D6 AF, 记 BC C7; AF BC was user-defined). Judged
+ * with the bigram model and the neighbours; SEAM_MARGIN bits of doubt are enough to distrust the pair.
+ */
+function couldBeSeam(t: Token, bytes: number[], left: string | undefined, right: string | undefined): boolean {
+  const firsts = seamFirsts(bytes[t.from]);
+  if (firsts.length === 0) return false;
+  const after = (c: string, previous: string | undefined) => Math.log2(previous ? nextToProbability(c, previous, "after") : charProbability(c));
+  const ending = (c: string) => (right ? Math.log2(nextToProbability(right, c, "after")) : 0);
+  const pair = after(t.char, left) + ending(t.char);
+  let seam = -Infinity;
+  for (const second of charsWithTrail(bytes[t.from + 1]).slice(0, GUESSES_PER_TRAIL)) {
+    if (!isHan(second)) continue;
+    const tail = ending(second);
+    for (const first of firsts) seam = Math.max(seam, after(first, left) + after(second, first) + tail);
+  }
+  return seam >= pair - SEAM_MARGIN;
 }
 
 /**
