@@ -2,9 +2,11 @@
 // Warm timings of the whole pipeline over the five reports, of extraction alone, and of our numeral recognition next
 // to @microsoft/recognizers-text-number (Chinese) over the same clean text; then a check that our numeral parser
 // agrees with the recognizer on every figure of the gold fixtures.
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import * as numberRecognizer from "@microsoft/recognizers-text-number";
+import { timeProcesses } from "../lib/bench/processes";
 import type { GoldReport } from "../lib/extract/evaluate";
 import { parseChineseNumber } from "../lib/extract/numbers";
 import { findQuantities, scanNumerals } from "../lib/extract/quantities";
@@ -79,3 +81,24 @@ for (const file of readdirSync(path.join(ROOT, "tests/fixtures")).filter((f) => 
 console.log(`numeral check: ${checked - mismatches.length}/${checked} gold figures agree with the recognizer`);
 for (const m of mismatches) console.log(`  mismatch ${m}`);
 if (sink < 0) console.log(sink);
+
+// Whole processes, as a user runs them: `atlas extract linfen.txt` (the built command line, bin/atlas) against
+// Node running the recognizer on the same file (lib/bench/recognizer-process.cjs), and bare Node as the floor.
+const PROCESS_SPEEDUP_TARGET = 10;
+const processRuns = Number(process.env.BENCH_PROCESS_RUNS ?? 15);
+const linfen = path.join(ROOT, "prisma/reports/linfen.txt");
+const atlasRun = spawnSync(path.join(ROOT, "bin/atlas"), ["extract", linfen], { encoding: "utf8" });
+if (atlasRun.status !== 0) throw new Error(`atlas extract failed: ${atlasRun.stderr}`);
+const atlasFacts = (JSON.parse(atlasRun.stdout) as { facts: unknown[] }).facts.length;
+const [atlasProcess, recognizerProcess, bareNode] = timeProcesses([
+  { label: "atlas extract linfen.txt", argv: [path.join(ROOT, "bin/atlas"), "extract", linfen] },
+  { label: "recognizer (node + recognizers-text-number)", argv: [process.execPath, path.join(ROOT, "lib/bench/recognizer-process.cjs"), linfen] },
+  { label: "node -e 0 (Node's own start-up)", argv: [process.execPath, "-e", "0"] },
+], processRuns);
+console.log(`\nwhole process on linfen.txt, median of ${processRuns} interleaved runs (${atlasFacts} facts from atlas):`);
+for (const timing of [atlasProcess, recognizerProcess, bareNode]) {
+  console.log(`  ${timing.label.padEnd(46)} ${timing.median.toFixed(0).padStart(6)} ms (fastest ${timing.min.toFixed(0)} ms)`);
+}
+const processSpeedup = recognizerProcess.median / atlasProcess.median;
+console.log(`  atlas extract vs the recognizer, whole process: ${processSpeedup.toFixed(2)}× faster; target ≥ ${PROCESS_SPEEDUP_TARGET}× ${processSpeedup >= PROCESS_SPEEDUP_TARGET ? "PASS" : "FAIL"}`);
+console.log(`  (bound: the recognizer's whole process over Node's bare start-up is ${(recognizerProcess.median / bareNode.median).toFixed(1)}×)`);

@@ -1,0 +1,60 @@
+// What every `atlas` subcommand is: one small module in scripts/cli/commands/ that default-exports a Command and is
+// listed in scripts/cli/main.ts. Exit codes are the same for all of them: 0 ok, 1 failure, 2 bad input.
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+export interface Command {
+  /** `atlas <name> --help`: usage line(s), options, what it prints, its exit codes. */
+  help: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Bad input: a wrong option, a missing argument, a file that is not a report. Exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  values: Record<string, string | undefined>;
+  flags: Set<string>;
+}
+
+/**
+ * `--name value`, `--name=value` for the names in `values`, bare `--name` for those in `flags`, everything else
+ * positional; `--` ends the options. Unknown options are bad input.
+ */
+export function parseArgs(args: string[], spec: { values?: string[]; flags?: string[] } = {}): ParsedArgs {
+  const parsed: ParsedArgs = { positionals: [], values: {}, flags: new Set() };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--") {
+      parsed.positionals.push(...args.slice(index + 1));
+      break;
+    }
+    if (!arg.startsWith("--") || arg === "-") {
+      parsed.positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (spec.flags?.includes(name) && inline === undefined) parsed.flags.add(name);
+    else if (spec.values?.includes(name)) {
+      const value = inline ?? args[++index];
+      if (value === undefined || !value.trim() || (inline === undefined && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
+      parsed.values[name] = value;
+    } else throw new UsageError(`unknown option ${arg}`);
+  }
+  return parsed;
+}
+
+/** A failure as one line: the database being unreachable is not an internal error, and says what to check. */
+export function describeFailure(error: unknown, message: string): string {
+  if (error instanceof Error && error.name === "EmbeddedServerError") return message;
+  const code = (error as { code?: string } | null)?.code ?? "";
+  if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|P1001)$/.test(code) || /ECONNREFUSED|Can't reach database|Connection terminated|connect ETIMEDOUT/i.test(message)) {
+    return `database unavailable (${message}); check DATABASE_URL, or unset it to use the embedded server`;
+  }
+  return `internal error: ${message}`;
+}

@@ -1,0 +1,30 @@
+// Runs the built `atlas` command line (bin/atlas starts this file). When a source file it was built from has
+// changed, or it was never built (an install with --ignore-scripts), it is rebuilt first, so that an edit to
+// lib/ or scripts/cli/ shows in the next run.
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = process.env.ATLAS_ROOT ?? path.resolve(import.meta.dirname, "../..");
+const cache = path.join(root, "node_modules", ".cache", "atlas-cli");
+
+function currentBuild() {
+  try {
+    const { build, inputs } = JSON.parse(readFileSync(path.join(cache, "manifest.json"), "utf8"));
+    for (const [file, [mtimeMs, size]] of Object.entries(inputs)) {
+      const stat = statSync(path.join(root, file));
+      if (stat.mtimeMs !== mtimeMs || stat.size !== size) return null;
+    }
+    return path.join(cache, build);
+  } catch {
+    return null;
+  }
+}
+
+let dir = currentBuild();
+if (!dir) {
+  const { buildCli } = await import("../build-cli.mjs");
+  dir = (await buildCli(root)).dir;
+}
+const { main } = await import(pathToFileURL(path.join(dir, "main.mjs")).href);
+process.exitCode = await main(process.argv.slice(2));
