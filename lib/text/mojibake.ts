@@ -29,6 +29,8 @@ const GARBLED_MEAN_COST = 10.2;
 /** Windows of this many characters are scored; at least MIN_WINDOW_HAN of them must be Han. */
 const WINDOW = 5;
 const MIN_WINDOW_HAN = 3;
+/** At most this many lost-byte marks before a run are taken into it. */
+const MAX_LEADING_MARKS = 4;
 /** Runs are repaired in windows of this many characters: the lattice's memory is bounded by it. */
 export const MAX_RUN_CHARS = 256;
 /** Costs (bits-like, as charCost) of a byte read as lost, of guessing a lost lead byte, of an ASCII byte in a run. */
@@ -68,6 +70,11 @@ const isHanCode = (c: string | undefined) => c !== undefined && c >= "\u3400" &&
 
 /** Spans [start, end) of text that read as garbled, in order, not overlapping. */
 export function findGarbledRuns(text: string): Run[] {
+  return mergeRuns(findCostlyRuns(text), findLostMarkRuns(text));
+}
+
+/** Runs whose characters cost too much for Chinese text. */
+function findCostlyRuns(text: string): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < text.length) {
@@ -80,7 +87,7 @@ export function findGarbledRuns(text: string): Run[] {
     collectGarbled(text, i, j, runs);
     i = j;
   }
-  return mergeRuns(runs, findLostMarkRuns(text));
+  return runs;
 }
 
 /** Flags every WINDOW-character window of [from, to) whose mean cost is high (a sliding sum: linear). */
@@ -115,8 +122,8 @@ function collectGarbled(text: string, from: number, to: number, runs: Run[]): vo
     }
     let end = k;
     while (end < n && flagged[end]) end++;
-    // A run's lost lead bytes and folded punctuation sit just before it (but never inside the previous run).
-    const floor = Math.max(from, runs.at(-1)?.end ?? 0);
+    // A run's lost lead bytes and folded punctuation sit just before it (a few, never inside the previous run).
+    const floor = Math.max(from, runs.at(-1)?.end ?? 0, from + k - MAX_LEADING_MARKS);
     let start = from + k;
     while (start > floor && isLostMark(text[start - 1])) start--;
     runs.push({ start, end: from + end });
@@ -162,7 +169,14 @@ function mergeRuns(garbled: Run[], lost: Run[]): Run[] {
 /** Edits that replace garbled runs with what their bytes say in step, □ where that cannot be told. */
 export function findMojibakeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const run of findGarbledRuns(text)) {
+  const costly = findCostlyRuns(text);
+  const isCostly = new Set(costly);
+  for (const run of mergeRuns(costly, findLostMarkRuns(text))) {
+    // Lost-byte marks alone hold no bytes to read: one character and marks (`系?!?`) cannot confirm anything.
+    if (!isCostly.has(run)) {
+      edits.push(...lostMarkEdits(text, run.start, run.end));
+      continue;
+    }
     for (let start = run.start; start < run.end; start += MAX_RUN_CHARS) {
       edits.push(...repairWindow(text, start, Math.min(run.end, start + MAX_RUN_CHARS)));
     }
@@ -265,7 +279,9 @@ function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
     const after = marks[i] ? i + 2 : i + 1;
     out.push(token(i, after, GAP, Kind.Gap, GAP_COST));
     const trail = bytes[after];
-    if (trail !== undefined && trail !== LOST) guess(after + 1, trail);
+    // The trail byte may be the A3 of a next `?` (a folded ？: `。` is A1 A3), if that one ends the marks: a longer
+    // stretch of marks would multiply guesses that nothing can confirm.
+    if (trail !== undefined && trail !== LOST && !(marks[after] && marks[after + 2])) guess(after + 1, trail);
     if (b === LOST) return out;
   }
   // The window's first byte may be the trail of a pair whose lead byte vanished without a trace.
