@@ -1,9 +1,9 @@
 /**
  * The text stage: raw report bytes → clean simplified text, with every repair recorded and a map from each
- * clean character back to the raw text. decode → mojibake → pinyin annotations → HTML → chrome and link
- * farms → simplified Chinese → sentences. Each step edits a MappedText, so offsets survive every change.
+ * clean character back to the raw text. decode → invisible characters → mojibake → pinyin annotations → HTML →
+ * chrome and link farms → simplified Chinese → sentences. Each step edits a MappedText, so offsets survive every change.
  */
-import { findChromeEdits, findHtmlEdits } from "./clean";
+import { findChromeEdits, findHtmlEdits, findInvisibleEdits } from "./clean";
 import { decodeBytes, hanShare } from "./decode";
 import { TextInputError } from "./errors";
 import { applyEdits, identityMap, toCleanToRaw, type MappedText } from "./mapped";
@@ -25,6 +25,7 @@ export function prepareText(bytes: Uint8Array): PreparedText {
   const raw = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const repairs: RepairRecord[] = [];
   let doc: MappedText = identityMap(raw);
+  doc = applyEdits(doc, findInvisibleEdits(doc.text), raw, repairs); // first: they split words, numbers and annotations
   doc = applyEdits(doc, findMojibakeEdits(doc.text), raw, repairs);
   doc = applyEdits(doc, findPinyinEdits(doc.text), raw, repairs);
   doc = applyEdits(doc, findHtmlEdits(doc.text), raw, repairs);

@@ -4,7 +4,7 @@ export interface RepairRecord {
   end: number;
   before: string;
   after: string;
-  kind: "pinyin" | "mojibake" | "html" | "chrome" | "link-farm" | "whitespace" | "gap" | (string & {});
+  kind: "pinyin" | "mojibake" | "html" | "chrome" | "link-farm" | "whitespace" | "gap" | "invisible" | (string & {});
 }
 
 /** A line of page chrome removed during cleaning; metadata extraction reads these before they are dropped. */
