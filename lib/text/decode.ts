@@ -22,6 +22,9 @@ const MAX_CONTROL_SHARE = 0.01;
 /** Mean cost of the Han characters above this means the bytes decode only to rare characters: garbage. */
 const MAX_MEAN_HAN_COST = 11.5;
 const REPLACEMENT = "\uFFFD";
+/** A UTF-16 reading may have at most this share of code units that are not text, and at least this share of Han. */
+const MAX_UTF16_NON_TEXT_SHARE = 0.02;
+const MIN_UTF16_HAN_SHARE = 0.3;
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new TextInputError("empty input: the file has no bytes");
@@ -44,17 +47,37 @@ function decodeByBom(bytes: Uint8Array): DecodedText | undefined {
   return undefined;
 }
 
-/** BOM-less UTF-16: its ASCII characters put NUL bytes on one parity only. */
+/**
+ * UTF-16 without a BOM. Counting NUL bytes does not work for Chinese (一 is 4E 00: its NUL lies on the "wrong"
+ * side, and a text of Han alone has no NULs at all), so both byte orders are read and judged as text: hardly any
+ * code units that are not text (lone surrogates, controls, private use, Hangul …), mostly Han, and Han that reads
+ * like Chinese (the mean cost test of legacy decodings). UTF-8 or GBK bytes read as UTF-16 land in Hangul and
+ * private use; ASCII read as UTF-16 lands on rare Han.
+ */
 function sniffUtf16(bytes: Uint8Array): DecodedText | undefined {
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
-  const nuls = even + odd;
-  if (nuls < 4 || Math.min(even, odd) > nuls * 0.05) return undefined;
-  const label = odd > even ? "utf-16le" : "utf-16be";
-  const text = decodeUtf16(bytes, label);
-  if (hanShare(text) < 0.2) return undefined;
-  return { text, encoding: label === "utf-16le" ? "UTF-16LE" : "UTF-16BE" };
+  if (bytes.length < 4) return undefined;
+  let best: { decoded: DecodedText; cost: number } | undefined;
+  for (const label of ["utf-16le", "utf-16be"] as const) {
+    const text = decodeUtf16(bytes, label);
+    const cost = meanHanCost(text);
+    if (nonTextShare(text) > MAX_UTF16_NON_TEXT_SHARE || hanShare(text) < MIN_UTF16_HAN_SHARE || cost > MAX_MEAN_HAN_COST) continue;
+    if (!best || cost < best.cost) best = { decoded: { text, encoding: label === "utf-16le" ? "UTF-16LE" : "UTF-16BE" }, cost };
+  }
+  return best?.decoded;
+}
+
+/** Share of code units that do not occur in Chinese text (replacement characters count too). */
+function nonTextShare(text: string): number {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    const ok =
+      (u >= 0x20 && u <= 0x7e) || u === 0x09 || u === 0x0a || u === 0x0d || (u >= 0xa0 && u <= 0x24f) || (u >= 0x2000 && u <= 0x206f) ||
+      (u >= 0x2100 && u <= 0x27bf) || (u >= 0x3000 && u <= 0x303f) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) ||
+      (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xffef && u !== 0xfffd);
+    if (!ok) bad++;
+  }
+  return text.length === 0 ? 1 : bad / text.length;
 }
 
 function decodeUtf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): string {
