@@ -5,6 +5,7 @@
 // doubling, and ≤ 2 s and ≤ 500 MB at 4 MB.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 
 const KB = 1024;
@@ -48,7 +49,8 @@ const FAMILIES: Record<string, (bytes: number) => string> = {
 };
 
 interface Measure {
-  ms: number;
+  ms: number; // wall time of the call
+  cpu: number; // CPU time of the call (user + system): what the call costs when the machine is shared
   mb: number;
   outcome: string;
 }
@@ -60,6 +62,7 @@ async function child(family: string, kb: number, stage: "text" | "pipeline"): Pr
   // Warm up on a real report first: the language tables, the GBK table and OpenCC are built on first use.
   extractReport(readFileSync(path.resolve(import.meta.dirname, "../prisma/reports/linfen.txt")));
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let outcome = "ok";
   try {
     if (stage === "text") prepareText(input);
@@ -68,7 +71,8 @@ async function child(family: string, kb: number, stage: "text" | "pipeline"): Pr
     outcome = (error as Error).name; // TextInputError / ReportInputError: rejected, after the stages that ran
   }
   const ms = performance.now() - t0;
-  const measure: Measure = { ms, mb: process.resourceUsage().maxRSS / 1024, outcome };
+  const cpu = process.cpuUsage(c0);
+  const measure: Measure = { ms, cpu: (cpu.user + cpu.system) / 1000, mb: process.resourceUsage().maxRSS / 1024, outcome };
   process.stdout.write(JSON.stringify(measure));
 }
 
@@ -79,7 +83,7 @@ function measure(family: string, kb: number, stage: "text" | "pipeline"): Measur
     return JSON.parse(out) as Measure;
   } catch (error) {
     const e = error as { signal?: string; status?: number };
-    return { ms: NaN, mb: NaN, outcome: e.signal ? `killed (${e.signal})` : `exit ${e.status}` };
+    return { ms: NaN, cpu: NaN, mb: NaN, outcome: e.signal ? `killed (${e.signal})` : `exit ${e.status}` };
   }
 }
 
@@ -89,27 +93,28 @@ function main(): void {
   const maxKb = args.includes("--max-kb") ? Number(args[args.indexOf("--max-kb") + 1]) : 4096;
   const sizes = SIZES_KB.filter((kb) => kb <= maxKb);
   let failures = 0;
-  console.log(`time (ms) and peak RSS (MB) of one call, fresh process per size; ×: growth of time per doubling`);
+  console.log(`wall and CPU time (ms) and peak RSS (MB) of one call, fresh process per size; ×: growth of CPU time per doubling`);
   for (const family of Object.keys(FAMILIES)) {
     if (only && family !== only) continue;
     console.log(`\n${family}`);
-    console.log(`  ${"size".padStart(7)}  ${"prepareText".padStart(24)}  ${"extractReport (pipeline)".padStart(30)}`);
+    console.log(`  ${"size".padStart(7)}  ${"prepareText: wall, CPU, RSS".padEnd(42)}  extractReport (pipeline): wall, CPU, RSS`);
     const previous: Partial<Record<"text" | "pipeline", Measure>> = {};
     for (const kb of sizes) {
       const cells = (["text", "pipeline"] as const).map((stage) => {
         const m = measure(family, kb, stage);
-        const growth = previous[stage] && previous[stage]!.ms > 20 ? m.ms / previous[stage]!.ms : NaN;
+        const growth = previous[stage] && previous[stage]!.cpu > 50 ? m.cpu / previous[stage]!.cpu : NaN;
         previous[stage] = m;
         const bad = !Number.isFinite(m.ms) || (Number.isFinite(growth) && growth > TARGET_GROWTH) || (kb === 4096 && (m.ms > TARGET_MS_AT_4MB || m.mb > TARGET_MB_AT_4MB));
         if (bad) failures++;
         const g = Number.isFinite(growth) ? `${growth.toFixed(2)}×` : "";
-        const note = m.outcome === "ok" ? "" : ` ${m.outcome.replace("InputError", "")}`;
-        return `${m.ms.toFixed(0).padStart(7)} ms ${m.mb.toFixed(0).padStart(5)} MB ${g.padStart(6)}${bad ? " !" : "  "}${note}`;
+        const note = m.outcome === "ok" ? "" : m.outcome.replace("InputError", "");
+        return `${m.ms.toFixed(0).padStart(6)} ${m.cpu.toFixed(0).padStart(6)} ms ${m.mb.toFixed(0).padStart(4)} MB ${g.padStart(6)}${bad ? " !" : "  "} ${note.padEnd(6)}`;
       });
-      console.log(`  ${(kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`).padStart(7)}  ${cells[0].padEnd(24)}  ${cells[1]}`);
+      console.log(`  ${(kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`).padStart(7)}  ${cells[0]}  ${cells[1]}`);
     }
   }
-  console.log(`\n${failures === 0 ? "all within target" : `${failures} measurement(s) over target (marked !)`}: ≤ ${TARGET_GROWTH}× per doubling (where the smaller run took > 20 ms), ≤ ${TARGET_MS_AT_4MB} ms and ≤ ${TARGET_MB_AT_4MB} MB at 4 MB`);
+  console.log(`\n${failures === 0 ? "all within target" : `${failures} measurement(s) over target (marked !)`}: ≤ ${TARGET_GROWTH}× CPU time per doubling (where the smaller run took > 50 ms), ≤ ${TARGET_MS_AT_4MB} ms wall and ≤ ${TARGET_MB_AT_4MB} MB at 4 MB`);
+  console.log(`(Text/Report: the input was rejected as not Chinese, after the stages that ran; load average now ${loadavg().map((l) => l.toFixed(1)).join(" ")})`);
 }
 
 if (process.argv[2] === "--child") await child(process.argv[3], Number(process.argv[4]), process.argv[5] as "text" | "pipeline");

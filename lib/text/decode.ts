@@ -59,8 +59,9 @@ function sniffUtf16(bytes: Uint8Array): DecodedText | undefined {
   let best: { decoded: DecodedText; cost: number } | undefined;
   for (const label of ["utf-16le", "utf-16be"] as const) {
     const text = decodeUtf16(bytes, label);
+    if (nonTextShare(text) > MAX_UTF16_NON_TEXT_SHARE || hanShare(text) < MIN_UTF16_HAN_SHARE) continue; // cheap tests first
     const cost = meanHanCost(text);
-    if (nonTextShare(text) > MAX_UTF16_NON_TEXT_SHARE || hanShare(text) < MIN_UTF16_HAN_SHARE || cost > MAX_MEAN_HAN_COST) continue;
+    if (cost > MAX_MEAN_HAN_COST) continue;
     if (!best || cost < best.cost) best = { decoded: { text, encoding: label === "utf-16le" ? "UTF-16LE" : "UTF-16BE" }, cost };
   }
   return best?.decoded;

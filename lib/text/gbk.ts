@@ -10,10 +10,12 @@ import { charCost, isHan } from "./language";
 const GUESSABLE_PUNCTUATION = "，。、“”：；！？（）";
 
 interface GbkTable {
-  decode: Map<number, string>;
+  /** By double-byte code (lead · 256 + trail), its character, or undefined. */
+  decode: (string | undefined)[];
+  /** By UTF-16 code, the character's double-byte code, or 0. */
+  encode: Uint16Array;
   /** By lead byte, the characters whose trail byte begins a user-defined code when read as a lead (SEAM_LEADS). */
   seamFirsts: Map<number, string[]>;
-  encode: Map<string, number>;
   /** By trail byte, every Han character or common punctuation mark with that trail, commonest first. */
   byTrail: Map<number, string[]>;
 }
@@ -21,8 +23,8 @@ interface GbkTable {
 let table: GbkTable | undefined;
 
 function build(): GbkTable {
-  const decode = new Map<number, string>();
-  const encode = new Map<string, number>();
+  const decode: (string | undefined)[] = new Array(0x10000).fill(undefined);
+  const encode = new Uint16Array(0x10000);
   const trails: number[] = [];
   for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) trails.push(trail);
   for (let lead = 0x81; lead <= 0xfe; lead++) {
@@ -32,21 +34,21 @@ function build(): GbkTable {
       const char = decoded[k];
       if (char === "\uFFFD") return;
       const code = (lead << 8) | trail;
-      decode.set(code, char);
-      if (!encode.has(char)) encode.set(char, code);
+      decode[code] = char;
+      if (char.length === 1 && encode[char.charCodeAt(0)] === 0) encode[char.charCodeAt(0)] = code;
     });
   }
   const byTrail = new Map<number, string[]>();
-  for (const [code, char] of decode) {
-    if (!isHan(char) && !GUESSABLE_PUNCTUATION.includes(char)) continue;
+  for (const [code, char] of decode.entries()) {
+    if (char === undefined || (!isHan(char) && !GUESSABLE_PUNCTUATION.includes(char))) continue;
     const list = byTrail.get(code & 0xff) ?? [];
     list.push(char);
     byTrail.set(code & 0xff, list);
   }
   for (const list of byTrail.values()) list.sort((a, b) => charCost(a) - charCost(b));
   const seamFirsts = new Map<number, string[]>();
-  for (const [code, char] of decode) {
-    if (!isHan(char) || !isSeamTrail(code & 0xff)) continue;
+  for (const [code, char] of decode.entries()) {
+    if (char === undefined || !isHan(char) || !isSeamTrail(code & 0xff)) continue;
     seamFirsts.set(code >> 8, [...(seamFirsts.get(code >> 8) ?? []), char]);
   }
   return { decode, encode, byTrail, seamFirsts };
@@ -58,12 +60,12 @@ function gbk(): GbkTable {
 
 /** The character of a GBK double-byte code, or undefined when the pair is not assigned. */
 export function decodePair(lead: number, trail: number): string | undefined {
-  return gbk().decode.get((lead << 8) | trail);
+  return gbk().decode[(lead << 8) | trail];
 }
 
 /** The GBK double-byte code of a character, or undefined when GBK has none (ASCII is not in this table). */
 export function encodeChar(char: string): number | undefined {
-  return gbk().encode.get(char);
+  return char.length === 1 ? gbk().encode[char.charCodeAt(0)] || undefined : undefined;
 }
 
 /**

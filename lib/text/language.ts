@@ -19,6 +19,14 @@ interface Model {
   norm: number;
   /** Common two-character word → its corpus frequency. */
   words: Map<string, number>;
+  /** The same, keyed by the two simplified UTF-16 codes (first · 65536 + second): the hot path of the lattice. */
+  wordCodes: Map<number, number>;
+  /** By UTF-16 code: the simplified form's code, and charCost. */
+  simplifiedCode: Uint16Array;
+  cost: Float64Array;
+  /** By simplified UTF-16 code: 1 when some word starts (first) or ends (last) with it. Most codes do neither. */
+  first: Uint8Array;
+  last: Uint8Array;
   /** Simplified character → the characters that follow it in a word, and those that precede it. */
   after: Map<string, string>;
   before: Map<string, string>;
@@ -57,6 +65,22 @@ function buildModel(): Model {
       before.set(group[k], (before.get(group[k]) ?? "") + first);
     }
   });
+  const simplifiedCode = new Uint16Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) simplifiedCode[u] = u;
+  for (const [form, s] of simplified) if (form.length === 1) simplifiedCode[form.charCodeAt(0)] = s.charCodeAt(0);
+  const wordCodes = new Map<number, number>();
+  const first = new Uint8Array(0x10000);
+  const last = new Uint8Array(0x10000);
+  for (const [word, frequency] of words) {
+    wordCodes.set(word.charCodeAt(0) * 0x10000 + word.charCodeAt(1), frequency);
+    first[word.charCodeAt(0)] = 1;
+    last[word.charCodeAt(1)] = 1;
+  }
+  const cost = new Float64Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) {
+    const r = u >= 0xd800 && u <= 0xdfff ? undefined : rank.get(String.fromCharCode(u));
+    cost[u] = r !== undefined ? Math.log2(r + RANK_OFFSET) : isHan(String.fromCharCode(u)) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
+  }
   const readings = new Map<string, string[]>();
   const byReading = new Map<string, string[]>();
   for (const entry of CHAR_READINGS.split(" ")) {
@@ -64,7 +88,7 @@ function buildModel(): Model {
     readings.set(entry[0], list);
     for (const r of list) byReading.set(r, [...(byReading.get(r) ?? []), entry[0]]);
   }
-  return { rank, simplified, forms: formCount, norm, words, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
+  return { rank, simplified, forms: formCount, norm, words, wordCodes, simplifiedCode, cost, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
 }
 
 function getModel(): Model {
@@ -87,6 +111,7 @@ export function charRank(c: string): number | undefined {
  * Unknown Han characters are expensive; unknown non-Han symbols inside Chinese text more so.
  */
 export function charCost(c: string): number {
+  if (c.length === 1) return getModel().cost[c.charCodeAt(0)];
   const r = getModel().rank.get(c);
   if (r !== undefined) return Math.log2(r + RANK_OFFSET);
   return isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
@@ -98,7 +123,7 @@ export function toSimplifiedChar(c: string): string {
 
 /** True when the two characters (any script form) make a common two-character word. */
 export function isWord(a: string, b: string): boolean {
-  return getModel().words.has(toSimplifiedChar(a) + toSimplifiedChar(b));
+  return wordFrequency(a, b) > 0;
 }
 
 /**
@@ -114,7 +139,12 @@ export function charProbability(c: string): number {
 
 /** Corpus frequency of the common word ab (any script form), 0 when ab is not one. */
 export function wordFrequency(a: string, b: string): number {
-  return getModel().words.get(toSimplifiedChar(a) + toSimplifiedChar(b)) ?? 0;
+  if (a.length !== 1 || b.length !== 1) return 0; // every word of the lexicon is two BMP characters
+  const { simplifiedCode, wordCodes, first, last } = getModel();
+  const sa = simplifiedCode[a.charCodeAt(0)];
+  const sb = simplifiedCode[b.charCodeAt(0)];
+  if (!first[sa] || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
+  return wordCodes.get(sa * 0x10000 + sb) ?? 0;
 }
 
 /** Share of adjacent Han characters that make a common word (measured: 0.49 over 218,000 pairs of other text). */

@@ -196,6 +196,8 @@ interface RunBytes {
   marks: Uint8Array;
 }
 
+const isAsciiPunctuation = (cp: number) => (cp >= 0x21 && cp <= 0x2f) || (cp >= 0x3a && cp <= 0x40) || (cp >= 0x5b && cp <= 0x60) || (cp >= 0x7b && cp <= 0x7e);
+
 function runBytes(text: string, start: number, end: number): RunBytes {
   const bytes: number[] = [];
   const charOf: number[] = [];
@@ -211,7 +213,7 @@ function runBytes(text: string, start: number, end: number): RunBytes {
       markAt.push(bytes.length);
       push(0xa3, i);
       push(0xbf, i);
-    } else if (/[!-/:-@[-`{-~]/.test(c) && i < end - 1) {
+    } else if (isAsciiPunctuation(cp) && i < end - 1) {
       push(0xa3, i); // the fold to ASCII kept the trail byte's low seven bits
       push(cp + 0x80, i);
     } else if (cp < 0x80) push(cp, i);
@@ -266,13 +268,10 @@ function token(from: number, to: number, char: string, kind: Kind, base: number,
   return { from, to, char, kind, base, through: Infinity, trail };
 }
 
-/** Every reading of the bytes starting at i. */
+/** Every reading of the bytes starting at i. (No closures here: this is the hot path.) */
 function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
   const b = bytes[i];
   const out: Token[] = [];
-  const guess = (to: number, trail: number) => {
-    for (const c of charsWithTrail(trail).slice(0, GUESSES_PER_TRAIL)) out.push(token(i, to, c, Kind.Guess, costOf(c) + LOST_PAIR_PENALTY, trail));
-  };
   if (b === LOST || marks[i]) {
     // A lost byte (a `?`, both of whose bytes it covers, or a character GBK has no code for), alone or as the
     // lead byte of the pair whose trail byte follows.
@@ -281,11 +280,11 @@ function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
     const trail = bytes[after];
     // The trail byte may be the A3 of a next `?` (a folded ？: `。` is A1 A3), if that one ends the marks: a longer
     // stretch of marks would multiply guesses that nothing can confirm.
-    if (trail !== undefined && trail !== LOST && !(marks[after] && marks[after + 2])) guess(after + 1, trail);
+    if (trail !== undefined && trail !== LOST && !(marks[after] && marks[after + 2])) pushGuesses(out, i, after + 1, trail);
     if (b === LOST) return out;
   }
   // The window's first byte may be the trail of a pair whose lead byte vanished without a trace.
-  if (i === 0 && b >= 0x40 && !marks[0]) guess(1, b);
+  if (i === 0 && b >= 0x40 && !marks[0]) pushGuesses(out, i, 1, b);
   const next = bytes[i + 1];
   if (b < 0x80) out.push(token(i, i + 1, String.fromCharCode(b), Kind.Ascii, ASCII_COST));
   else {
@@ -296,6 +295,13 @@ function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
   return out;
 }
 
+function pushGuesses(out: Token[], from: number, to: number, trail: number): void {
+  const candidates = charsWithTrail(trail);
+  for (let k = 0; k < candidates.length && k < GUESSES_PER_TRAIL; k++) {
+    out.push(token(from, to, candidates[k], Kind.Guess, costOf(candidates[k]) + LOST_PAIR_PENALTY, trail));
+  }
+}
+
 function stepCost(previous: string, t: Token): number {
   return isHan(previous) && isHan(t.char) && isWord(previous, t.char) ? t.base - WORD_BONUS : t.base;
 }
@@ -304,36 +310,42 @@ function stepCost(previous: string, t: Token): number {
  *  Returns the cheapest reading and, for each byte position, the tokens starting there (with `through` set). */
 function readBytes(run: RunBytes): { path: Token[]; best: number; tokens: Token[][] } {
   const n = run.bytes.length;
-  const states: Map<string, State>[] = Array.from({ length: n + 1 }, () => new Map());
+  // States per byte position in small arrays (a handful each; a Map per position cost more than the search).
+  const states: State[][] = Array.from({ length: n + 1 }, () => []);
   const tokens: Token[][] = Array.from({ length: n }, () => []);
-  states[0].set("", { char: "", cost: 0, back: Infinity });
+  states[0].push({ char: "", cost: 0, back: Infinity });
   for (let i = 0; i < n; i++) {
-    if (states[i].size === 0) continue;
+    if (states[i].length === 0) continue;
     tokens[i] = tokensAt(run, i);
-    for (const state of states[i].values()) {
+    for (const state of states[i]) {
       for (const t of tokens[i]) {
         const cost = state.cost + stepCost(state.char, t);
-        const target = states[t.to].get(t.char);
-        if (!target) states[t.to].set(t.char, { char: t.char, cost, back: Infinity, prev: state, token: t });
+        const target = stateOf(states[t.to], t.char);
+        if (!target) states[t.to].push({ char: t.char, cost, back: Infinity, prev: state, token: t });
         else if (cost < target.cost) Object.assign(target, { cost, prev: state, token: t });
       }
     }
   }
-  for (const state of states[n].values()) state.back = 0;
+  for (const state of states[n]) state.back = 0;
   for (let i = n - 1; i >= 0; i--) {
-    for (const state of states[i].values()) {
+    for (const state of states[i]) {
       for (const t of tokens[i]) {
-        const rest = stepCost(state.char, t) + states[t.to].get(t.char)!.back;
+        const rest = stepCost(state.char, t) + stateOf(states[t.to], t.char)!.back;
         state.back = Math.min(state.back, rest);
         t.through = Math.min(t.through, state.cost + rest);
       }
     }
   }
   let end: State | undefined;
-  for (const state of states[n].values()) if (!end || state.cost < end.cost) end = state;
+  for (const state of states[n]) if (!end || state.cost < end.cost) end = state;
   const path: Token[] = [];
   for (let state = end; state?.token; state = state.prev) path.push(state.token);
   return { path: path.reverse(), best: end?.cost ?? 0, tokens };
+}
+
+function stateOf(states: State[], char: string): State | undefined {
+  for (const state of states) if (state.char === char) return state;
+  return undefined;
 }
 
 /** How much more the best reading that puts another character in t's place costs: every reading covers t's
@@ -352,6 +364,7 @@ function repairWindow(text: string, start: number, end: number): Edit[] {
   const run = runBytes(text, start, end);
   const { bytes, charOf } = run;
   if (bytes.length === 0) return [];
+  if (!worthReading(run)) return lostMarkEdits(text, start, end);
   const { path, best, tokens } = readBytes(run);
   // A token that reads exactly one character's bytes, as that character, changes nothing.
   const firstByte = new Map<number, number>();
@@ -366,6 +379,33 @@ function repairWindow(text: string, start: number, end: number): Edit[] {
   const confirmed = trusted.some((ok, k) => ok && isHan(path[k].char)) || readsFarBetter(text, path, same, charOf, end);
   if (!confirmed) return lostMarkEdits(text, start, end);
   return rewrite(path, same, trusted, charOf, end);
+}
+
+/**
+ * Whether the lattice could find anything: it confirms a window only with a word read out of step, a guess for a
+ * lost byte, or several cheap characters out of step (readsFarBetter). Windows of text that is merely rare or
+ * random offer none of these, and are passed over at the cost of one look at each byte.
+ */
+function worthReading({ bytes, charOf, marks }: RunBytes): boolean {
+  let cheapInARow = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    if (bytes[i] === LOST || marks[i]) return true;
+    const here = decodePair(bytes[i], bytes[i + 1]);
+    const aligned = i === 0 || charOf[i - 1] !== charOf[i];
+    if (here === undefined || aligned) {
+      if (!aligned) cheapInARow = 0;
+      if (here === undefined) continue;
+    }
+    if (i === 0 && charsWithTrail(bytes[0]).some((c, k) => k < GUESSES_PER_TRAIL && isWord(c, here))) return true; // implicit lead guess
+    const next = i + 3 < bytes.length ? decodePair(bytes[i + 2], bytes[i + 3]) : undefined;
+    const nextAligned = charOf[i + 1] !== charOf[i + 2];
+    if (next !== undefined && !(aligned && nextAligned) && isHan(here) && isHan(next) && isWord(here, next)) return true;
+    if (!aligned) {
+      cheapInARow = costOf(here) <= MAX_CONFIRM_MEAN ? cheapInARow + 1 : 0;
+      if (cheapInARow >= MIN_CONFIRM_CHARS) return true;
+    }
+  }
+  return false;
 }
 
 /**
