@@ -1,6 +1,9 @@
-// Security headers for every page: a Content-Security-Policy with a fresh nonce per request (Next.js puts it on
-// its own scripts), so that nothing injected into a page (say a <script> inside a report's text) can run.
+// Security headers. Pages get a Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own
+// scripts), so that nothing injected into a page (say a <script> inside a report's text) can run; the API gets a
+// policy that lets nothing load or run at all. Both get the headers of lib/server/security-headers.ts (nosniff,
+// no framing, HSTS when PUBLIC_URL is https). The `npm start` server adds the same to every other response.
 import { NextResponse, type NextRequest } from "next/server";
+import { NON_HTML_POLICY, securityHeaders } from "./lib/server/security-headers";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -19,6 +22,12 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", NON_HTML_POLICY);
+    for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -26,13 +35,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("X-Frame-Options", "DENY");
+  for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Pages only: static assets and the JSON/CSV API need no nonce.
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+  // Pages and the API; static assets need no nonce (the npm start server gives them the other headers).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

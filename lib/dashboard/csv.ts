@@ -1,9 +1,15 @@
 import type { FactView } from "../queries/shared";
 
-// CSV for spreadsheets: UTF-8 with a BOM so that Excel shows Chinese, RFC 4180 quoting.
+// CSV for spreadsheets: UTF-8 with a BOM so that Excel shows Chinese, RFC 4180 quoting. A text cell that a
+// spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return: OWASP's CSV
+// injection rule) gets a leading apostrophe, which spreadsheets show as text; numbers are left as they are.
+export function neutralizeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   const cell = (value: string | number | null | undefined) => {
-    const text = value === null || value === undefined ? "" : String(value);
+    const text = value === null || value === undefined ? "" : typeof value === "number" ? String(value) : neutralizeCell(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return "\uFEFF" + [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";

@@ -2,7 +2,7 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { HEADLINE_METRICS, isHeadlineMetric } from "@/lib/dashboard/metrics";
-import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, linkOrigin, wantsCsv } from "@/lib/dashboard/responses";
 import { regionComparison } from "@/lib/queries/compare";
 
 export const GET = apiRoute(async function GET(request: Request) {
@@ -19,8 +19,8 @@ export const GET = apiRoute(async function GET(request: Request) {
   if (wantsCsv(url)) {
     const rows = metrics.flatMap((name) =>
       comparison.metrics[name].flatMap((row) => [
-        ...(row.a ? [factCsvRow(comparison.a.region, row.a, url.origin)] : []),
-        ...(row.b ? [factCsvRow(comparison.b.region, row.b, url.origin)] : []),
+        ...(row.a ? [factCsvRow(comparison.a.region, row.a, linkOrigin(request))] : []),
+        ...(row.b ? [factCsvRow(comparison.b.region, row.b, linkOrigin(request))] : []),
       ]),
     );
     return csvResponse(`compare-${a}-${b}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, rows);

@@ -3,7 +3,7 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { isHeadlineMetric } from "@/lib/dashboard/metrics";
-import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, linkOrigin, wantsCsv } from "@/lib/dashboard/responses";
 import { overview, headlineRanking } from "@/lib/queries/overview";
 
 export const GET = apiRoute(async function GET(request: Request) {
@@ -13,7 +13,7 @@ export const GET = apiRoute(async function GET(request: Request) {
     const metric = url.searchParams.get("metric") ?? "";
     if (!isHeadlineMetric(metric)) return jsonError(400, "metric must be one of branches, volunteers, funds, checkpoints");
     const ranked = await headlineRanking(metric);
-    return csvResponse(`regions-${metric}.csv`, FACT_CSV_HEADER, ranked.map((entry) => factCsvRow(entry.region, entry.fact, url.origin)));
+    return csvResponse(`regions-${metric}.csv`, FACT_CSV_HEADER, ranked.map((entry) => factCsvRow(entry.region, entry.fact, linkOrigin(request))));
   }
   const page = Number(url.searchParams.get("page") ?? 1);
   const data = await overview(url.searchParams.get("q") ?? "", Number.isSafeInteger(page) ? page : 1);

@@ -2,7 +2,7 @@
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { isMetric } from "@/lib/dashboard/metrics";
-import { apiRoute, csvResponse, jsonError, wantsCsv } from "@/lib/dashboard/responses";
+import { apiRoute, csvResponse, jsonError, linkOrigin, wantsCsv } from "@/lib/dashboard/responses";
 import { regionDashboard } from "@/lib/queries/region";
 
 export const GET = apiRoute(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -15,7 +15,7 @@ export const GET = apiRoute(async function GET(request: Request, { params }: { p
   if (!data) return jsonError(404, `unknown region “${slug}”`);
   const facts = metric ? data.facts.filter((fact) => fact.metric === metric) : data.facts;
   if (wantsCsv(url)) {
-    return csvResponse(`region-${data.region.slug}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, facts.map((fact) => factCsvRow(data.region, fact, url.origin)));
+    return csvResponse(`region-${data.region.slug}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, facts.map((fact) => factCsvRow(data.region, fact, linkOrigin(request))));
   }
   return Response.json({ region: data.region, reports: data.reports, headlines: data.headlines, facts });
 });

@@ -1,0 +1,127 @@
+// A page kept gzipped, whose CSP nonce is replaced in every response without decompressing or recompressing it.
+//
+// The body is cut at each occurrence of the nonce, and each piece is deflated on its own, ending with a sync flush
+// (a byte boundary, no final block). A response is then: a gzip header, the pieces with the new nonce between
+// them as stored (uncompressed) deflate blocks, an empty final block, and the CRC-32 and length of the whole,
+// the CRC combined from the pieces' (as zlib's crc32_combine does).
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw, inflateRawSync, type ZlibOptions } from "node:zlib";
+
+const deflate = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
+
+export interface GzipTemplate {
+  pieces: Buffer[]; // deflated, each ending on a byte boundary
+  pieceCrcs: number[];
+  pieceLengths: number[]; // uncompressed bytes
+  nonceLength: number;
+  /** Bytes held: what a cache budget counts. */
+  bytes: number;
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]); // deflate, no name, no time, unknown OS
+const FINAL_EMPTY_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]); // BFINAL=1 stored block of length 0
+
+export async function makeGzipTemplate(body: string, nonce: string, level = 6): Promise<GzipTemplate> {
+  const pieces = body.split(nonce).map((text) => Buffer.from(text, "utf8"));
+  const nonceLength = Buffer.byteLength(nonce);
+  // Each piece may refer back to the text before it, as one stream would: the compressor is given that text as
+  // its dictionary, with NUL bytes where the nonce goes. No match can touch those (the pieces hold no NUL), so
+  // whatever nonce a response puts there, every back-reference still copies the same bytes.
+  const withHistory = !body.includes("\0");
+  let history = Buffer.alloc(0);
+  // Compressed on zlib's thread pool, so that a large page does not hold up other requests.
+  const deflated = await Promise.all(
+    pieces.map((piece) => {
+      const options = { level, finishFlush: constants.Z_SYNC_FLUSH, ...(withHistory && history.length ? { dictionary: history } : {}) };
+      history = Buffer.concat([history, piece, Buffer.alloc(nonceLength)]).subarray(-32_768);
+      return deflate(piece, options);
+    }),
+  );
+  return {
+    pieces: deflated,
+    pieceCrcs: pieces.map((piece) => crc32(piece)),
+    pieceLengths: pieces.map((piece) => piece.length),
+    nonceLength,
+    bytes: deflated.reduce((sum, piece) => sum + piece.length, 0),
+  };
+}
+
+/** Stored deflate block(s) holding `data` verbatim (each at most 65,535 bytes), not final. */
+function storedBlocks(data: Buffer): Buffer[] {
+  const blocks: Buffer[] = [];
+  for (let offset = 0; offset < data.length; offset += 0xffff) {
+    const part = data.subarray(offset, offset + 0xffff);
+    const head = Buffer.alloc(5);
+    head[0] = 0x00; // BFINAL=0, BTYPE=00; the previous piece ended on a byte boundary
+    head.writeUInt16LE(part.length, 1);
+    head.writeUInt16LE(~part.length & 0xffff, 3);
+    blocks.push(head, part);
+  }
+  return blocks;
+}
+
+/** The gzip body of the template with `nonce` in every place the original nonce was. */
+export function renderGzip(template: GzipTemplate, nonce: string): Buffer {
+  const nonceBytes = Buffer.from(nonce, "utf8");
+  if (nonceBytes.length !== template.nonceLength) throw new Error("a replacement nonce must be as long as the original");
+  const nonceCrc = crc32(nonceBytes);
+  const parts: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let length = 0;
+  template.pieces.forEach((piece, index) => {
+    if (index > 0) {
+      parts.push(...storedBlocks(nonceBytes));
+      crc = crc32Combine(crc, nonceCrc, nonceBytes.length);
+      length += nonceBytes.length;
+    }
+    parts.push(piece);
+    crc = crc32Combine(crc, template.pieceCrcs[index], template.pieceLengths[index]);
+    length += template.pieceLengths[index];
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  parts.push(FINAL_EMPTY_BLOCK, trailer);
+  return Buffer.concat(parts);
+}
+
+/** The plain body, for a client that accepts no gzip. */
+export function renderPlain(template: GzipTemplate, nonce: string): Buffer {
+  const gzip = renderGzip(template, nonce);
+  return inflateRawSync(gzip.subarray(GZIP_HEADER.length, gzip.length - 8));
+}
+
+// CRC-32 of A followed by B from crc(A), crc(B) and B's length: zlib's crc32_combine, by squaring the GF(2)
+// matrix that appends one zero bit.
+function gf2Times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let index = 0; vector !== 0; index++, vector >>>= 1) if (vector & 1) sum ^= matrix[index];
+  return sum >>> 0;
+}
+
+function gf2Square(square: Uint32Array, matrix: Uint32Array): void {
+  for (let index = 0; index < 32; index++) square[index] = gf2Times(matrix, matrix[index]);
+}
+
+export function crc32Combine(crc1: number, crc2: number, length2: number): number {
+  if (length2 <= 0) return crc1 >>> 0;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320; // the CRC-32 polynomial: the operator for one zero bit
+  for (let index = 1, row = 1; index < 32; index++, row <<= 1) odd[index] = row >>> 0;
+  gf2Square(even, odd); // two zero bits
+  gf2Square(odd, even); // four zero bits
+  let remaining = length2;
+  let crc = crc1 >>> 0;
+  // Apply length2 zero bytes to crc1, one bit of the length per squaring.
+  do {
+    gf2Square(even, odd);
+    if (remaining % 2) crc = gf2Times(even, crc);
+    remaining = Math.floor(remaining / 2);
+    if (remaining === 0) break;
+    gf2Square(odd, even);
+    if (remaining % 2) crc = gf2Times(odd, crc);
+    remaining = Math.floor(remaining / 2);
+  } while (remaining !== 0);
+  return (crc ^ crc2) >>> 0;
+}
