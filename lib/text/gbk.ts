@@ -65,7 +65,12 @@ export function decodePair(lead: number, trail: number): string | undefined {
 
 /** The GBK double-byte code of a character, or undefined when GBK has none (ASCII is not in this table). */
 export function encodeChar(char: string): number | undefined {
-  return char.length === 1 ? gbk().encode[char.charCodeAt(0)] || undefined : undefined;
+  return char.length === 1 ? encodeCode(char.charCodeAt(0)) : undefined;
+}
+
+/** encodeChar by UTF-16 code. */
+export function encodeCode(u: number): number | undefined {
+  return gbk().encode[u] || undefined;
 }
 
 /**

@@ -121,6 +121,20 @@ export function toSimplifiedChar(c: string): string {
   return getModel().simplified.get(c) ?? c;
 }
 
+/** charCost by UTF-16 code (no one-character string to allocate in loops over a whole text). */
+export function codeCost(u: number): number {
+  return getModel().cost[u];
+}
+
+/** wordFrequency by UTF-16 codes. */
+export function codeWordFrequency(a: number, b: number): number {
+  const { simplifiedCode, wordCodes, first, last } = getModel();
+  const sa = simplifiedCode[a];
+  const sb = simplifiedCode[b];
+  if (!first[sa] || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
+  return wordCodes.get(sa * 0x10000 + sb) ?? 0;
+}
+
 /** True when the two characters (any script form) make a common two-character word. */
 export function isWord(a: string, b: string): boolean {
   return wordFrequency(a, b) > 0;
@@ -140,11 +154,7 @@ export function charProbability(c: string): number {
 /** Corpus frequency of the common word ab (any script form), 0 when ab is not one. */
 export function wordFrequency(a: string, b: string): number {
   if (a.length !== 1 || b.length !== 1) return 0; // every word of the lexicon is two BMP characters
-  const { simplifiedCode, wordCodes, first, last } = getModel();
-  const sa = simplifiedCode[a.charCodeAt(0)];
-  const sb = simplifiedCode[b.charCodeAt(0)];
-  if (!first[sa] || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
-  return wordCodes.get(sa * 0x10000 + sb) ?? 0;
+  return codeWordFrequency(a.charCodeAt(0), b.charCodeAt(0));
 }
 
 /** Share of adjacent Han characters that make a common word (measured: 0.49 over 218,000 pairs of other text). */
@@ -193,6 +203,11 @@ export function readingsOf(c: string): string[] {
 /** Common simplified characters read exactly so (toned), e.g. "bào" → 报 抱 暴 … */
 export function charsWithReading(toned: string): string[] {
   return getModel().byReading.get(toned) ?? [];
+}
+
+/** isHan for a UTF-16 code unit (BMP blocks only). */
+export function isHanCode(u: number): boolean {
+  return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
 }
 
 /** Han ideographs: the CJK unified blocks (BMP and supplementary) and compatibility ideographs. */

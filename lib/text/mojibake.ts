@@ -18,8 +18,8 @@
  * Work is linear: runs are scored with a sliding window, and repaired in windows of at most MAX_RUN_CHARS
  * characters, each a lattice of a bounded number of states per byte with back-pointers.
  */
-import { charsWithTrail, decodePair, encodeChar, seamFirsts } from "./gbk";
-import { charCost, charProbability, isHan, isStandalone, isWord, nextToProbability, WORD_BONUS } from "./language";
+import { charsWithTrail, decodePair, encodeCode, seamFirsts } from "./gbk";
+import { charCost, charProbability, codeCost, codeWordFrequency, isHan, isHanCode, isStandalone, isWord, nextToProbability, WORD_BONUS } from "./language";
 import type { Edit } from "./mapped";
 import { GAP } from "./pinyin";
 
@@ -58,15 +58,14 @@ export interface Run {
 }
 
 /** Characters that can appear inside a garbled run besides Han: `?` for lost bytes, folded ASCII, odd symbols. */
-function isRunChar(c: string): boolean {
-  if (isHan(c) || c === "?") return true;
-  const cp = c.codePointAt(0)!;
-  // Digits and spaces cannot be GBK trail bytes, so they are never part of a garbled pair.
-  return (cp >= 0x21 && cp <= 0x7e && !/[()（）0-9<>/]/.test(c)) || (cp >= 0x0370 && cp <= 0x04ff) || (cp >= 0x2500 && cp <= 0x257f) || (cp >= 0xe000 && cp <= 0xf8ff);
+function isRunCode(u: number): boolean {
+  if (isHanCode(u) || u === 0x3f) return true;
+  // Digits and spaces cannot be GBK trail bytes, so they are never part of a garbled pair; nor can brackets, <, > or /.
+  if (u >= 0x21 && u <= 0x7e) return !((u >= 0x30 && u <= 0x39) || u === 0x28 || u === 0x29 || u === 0x3c || u === 0x3e || u === 0x2f);
+  return (u >= 0x0370 && u <= 0x04ff) || (u >= 0x2500 && u <= 0x257f) || (u >= 0xe000 && u <= 0xf8ff);
 }
 
 const isLostMark = (c: string | undefined) => c === "?" || c === "!";
-const isHanCode = (c: string | undefined) => c !== undefined && c >= "\u3400" && c <= "\u9fff";
 
 /** Spans [start, end) of text that read as garbled, in order, not overlapping. */
 export function findGarbledRuns(text: string): Run[] {
@@ -78,12 +77,12 @@ function findCostlyRuns(text: string): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!isRunChar(text[i])) {
+    if (!isRunCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < text.length && isRunChar(text[j])) j++;
+    while (j < text.length && isRunCode(text.charCodeAt(j))) j++;
     collectGarbled(text, i, j, runs);
     i = j;
   }
@@ -97,10 +96,10 @@ function collectGarbled(text: string, from: number, to: number, runs: Run[]): vo
   const costs = new Float64Array(n);
   const han = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    const c = text[from + k];
-    han[k] = isHan(c) ? 1 : 0;
-    costs[k] = c === "?" ? GAP_COST : han[k] ? charCost(c) : ASCII_COST;
-    if (k > 0 && han[k] && han[k - 1] && isWord(text[from + k - 1], c)) costs[k] -= WORD_BONUS;
+    const u = text.charCodeAt(from + k); // codes, not one-character strings: this loop sees the whole text
+    han[k] = isHanCode(u) ? 1 : 0;
+    costs[k] = u === 0x3f ? GAP_COST : han[k] ? codeCost(u) : ASCII_COST;
+    if (k > 0 && han[k] && han[k - 1] && codeWordFrequency(text.charCodeAt(from + k - 1), u) > 0) costs[k] -= WORD_BONUS;
   }
   const flagged = new Uint8Array(n);
   let sum = 0;
@@ -147,7 +146,7 @@ function findLostMarkRuns(text: string): Run[] {
     let j = i;
     let question = false;
     for (; j < text.length && isLostMark(text[j]); j++) if (text[j] === "?") question = true;
-    if (question && isHanCode(text[i - 1]) && !/[a-zA-Z(（]/.test(text[j] ?? "")) runs.push({ start: i - 1, end: j });
+    if (question && i > 0 && isHanCode(text.charCodeAt(i - 1)) && !/[a-zA-Z(（]/.test(text[j] ?? "")) runs.push({ start: i - 1, end: j });
     i = j;
   }
   return runs;
@@ -178,7 +177,7 @@ export function findMojibakeEdits(text: string): Edit[] {
       continue;
     }
     for (let start = run.start; start < run.end; start += MAX_RUN_CHARS) {
-      edits.push(...repairWindow(text, start, Math.min(run.end, start + MAX_RUN_CHARS)));
+      edits.push(...repairWindow(text, start, Math.min(run.end, start + MAX_RUN_CHARS), start === run.start));
     }
   }
   return edits;
@@ -189,46 +188,51 @@ export function findMojibakeEdits(text: string): Edit[] {
  * either a lost byte or a folded ？ (A3 BF): it is written as A3 BF and marked, and the lattice reads it both ways.
  */
 interface RunBytes {
-  bytes: number[];
+  /** The bytes, LOST for a character GBK has no code for. */
+  bytes: Int16Array;
   /** For each byte, the index (into the text) of the character it came from. */
-  charOf: number[];
+  charOf: Int32Array;
   /** 1 at the first byte of a `?`. */
   marks: Uint8Array;
+  /** Whether the bytes start a run (not a later window of one): only there can a lead byte have vanished before. */
+  runStart: boolean;
 }
 
 const isAsciiPunctuation = (cp: number) => (cp >= 0x21 && cp <= 0x2f) || (cp >= 0x3a && cp <= 0x40) || (cp >= 0x5b && cp <= 0x60) || (cp >= 0x7b && cp <= 0x7e);
 
-function runBytes(text: string, start: number, end: number): RunBytes {
-  const bytes: number[] = [];
-  const charOf: number[] = [];
-  const markAt: number[] = [];
-  const push = (byte: number, at: number) => {
-    bytes.push(byte);
-    charOf.push(at);
-  };
+function runBytes(text: string, start: number, end: number, runStart: boolean): RunBytes {
+  // At most two bytes per character: typed arrays, filled in one pass (this runs over every garbled-looking run).
+  const bytes = new Int16Array(2 * (end - start));
+  const charOf = new Int32Array(2 * (end - start));
+  const marks = new Uint8Array(2 * (end - start));
+  let n = 0;
   for (let i = start; i < end; i++) {
-    const c = text[i];
-    const cp = c.charCodeAt(0);
-    if (c === "?") {
-      markAt.push(bytes.length);
-      push(0xa3, i);
-      push(0xbf, i);
+    const cp = text.charCodeAt(i);
+    let first = cp;
+    let second = -2; // none
+    if (cp === 0x3f) {
+      marks[n] = 1;
+      first = 0xa3;
+      second = 0xbf;
     } else if (isAsciiPunctuation(cp) && i < end - 1) {
-      push(0xa3, i); // the fold to ASCII kept the trail byte's low seven bits
-      push(cp + 0x80, i);
-    } else if (cp < 0x80) push(cp, i);
-    else {
-      const code = encodeChar(c);
-      if (code === undefined) push(LOST, i);
+      first = 0xa3; // the fold to ASCII kept the trail byte's low seven bits
+      second = cp + 0x80;
+    } else if (cp >= 0x80) {
+      const code = encodeCode(cp);
+      if (code === undefined) first = LOST;
       else {
-        push(code >> 8, i);
-        push(code & 0xff, i);
+        first = code >> 8;
+        second = code & 0xff;
       }
     }
+    bytes[n] = first;
+    charOf[n++] = i;
+    if (second !== -2) {
+      bytes[n] = second;
+      charOf[n++] = i;
+    }
   }
-  const marks = new Uint8Array(bytes.length);
-  for (const at of markAt) marks[at] = 1;
-  return { bytes, charOf, marks };
+  return { bytes: bytes.subarray(0, n), charOf: charOf.subarray(0, n), marks: marks.subarray(0, n), runStart };
 }
 
 const enum Kind {
@@ -269,7 +273,7 @@ function token(from: number, to: number, char: string, kind: Kind, base: number,
 }
 
 /** Every reading of the bytes starting at i. (No closures here: this is the hot path.) */
-function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
+function tokensAt({ bytes, marks, runStart }: RunBytes, i: number): Token[] {
   const b = bytes[i];
   const out: Token[] = [];
   if (b === LOST || marks[i]) {
@@ -283,8 +287,8 @@ function tokensAt({ bytes, marks }: RunBytes, i: number): Token[] {
     if (trail !== undefined && trail !== LOST && !(marks[after] && marks[after + 2])) pushGuesses(out, i, after + 1, trail);
     if (b === LOST) return out;
   }
-  // The window's first byte may be the trail of a pair whose lead byte vanished without a trace.
-  if (i === 0 && b >= 0x40 && !marks[0]) pushGuesses(out, i, 1, b);
+  // A run's first byte may be the trail of a pair whose lead byte vanished without a trace.
+  if (i === 0 && runStart && b >= 0x40 && !marks[0]) pushGuesses(out, i, 1, b);
   const next = bytes[i + 1];
   if (b < 0x80) out.push(token(i, i + 1, String.fromCharCode(b), Kind.Ascii, ASCII_COST));
   else {
@@ -360,8 +364,8 @@ function margin(t: Token, tokens: Token[][], best: number): number {
 }
 
 /** The repair of text[start, end): edits, possibly none. */
-function repairWindow(text: string, start: number, end: number): Edit[] {
-  const run = runBytes(text, start, end);
+function repairWindow(text: string, start: number, end: number, runStart: boolean): Edit[] {
+  const run = runBytes(text, start, end, runStart);
   const { bytes, charOf } = run;
   if (bytes.length === 0) return [];
   if (!worthReading(run)) return lostMarkEdits(text, start, end);
@@ -386,7 +390,7 @@ function repairWindow(text: string, start: number, end: number): Edit[] {
  * lost byte, or several cheap characters out of step (readsFarBetter). Windows of text that is merely rare or
  * random offer none of these, and are passed over at the cost of one look at each byte.
  */
-function worthReading({ bytes, charOf, marks }: RunBytes): boolean {
+function worthReading({ bytes, charOf, marks, runStart }: RunBytes): boolean {
   let cheapInARow = 0;
   for (let i = 0; i + 1 < bytes.length; i++) {
     if (bytes[i] === LOST || marks[i]) return true;
@@ -396,7 +400,7 @@ function worthReading({ bytes, charOf, marks }: RunBytes): boolean {
       if (!aligned) cheapInARow = 0;
       if (here === undefined) continue;
     }
-    if (i === 0 && charsWithTrail(bytes[0]).some((c, k) => k < GUESSES_PER_TRAIL && isWord(c, here))) return true; // implicit lead guess
+    if (i === 0 && runStart && charsWithTrail(bytes[0]).some((c, k) => k < GUESSES_PER_TRAIL && isWord(c, here))) return true; // lead lost before the run
     const next = i + 3 < bytes.length ? decodePair(bytes[i + 2], bytes[i + 3]) : undefined;
     const nextAligned = charOf[i + 1] !== charOf[i + 2];
     if (next !== undefined && !(aligned && nextAligned) && isHan(here) && isHan(next) && isWord(here, next)) return true;
@@ -413,7 +417,7 @@ function worthReading({ bytes, charOf, marks }: RunBytes): boolean {
  * character MIN_GAIN lower, and low itself): the window is mojibake even if no character of it can be trusted,
  * so its garbled characters are marked lost rather than left in the text.
  */
-function readsFarBetter(text: string, path: Token[], same: boolean[], charOf: number[], end: number): boolean {
+function readsFarBetter(text: string, path: Token[], same: boolean[], charOf: Int32Array, end: number): boolean {
   let read = "";
   let from = -1;
   let to = -1;
@@ -438,7 +442,7 @@ function meanCost(s: string): number {
 }
 
 /** Which tokens of the reading are written: see the module comment. */
-function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, bytes: number[]): boolean[] {
+function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, bytes: Int16Array): boolean[] {
   const n = path.length;
   const han = (k: number) => k >= 0 && k < n && isHan(path[k].char);
   const neighbour = (k: number) => (han(k) ? path[k].char : undefined);
@@ -482,7 +486,7 @@ function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, b
  * vanished. In `组智者` the seam reading 组织|记者 beats 智 (织 is D6 AF, 记 BC C7; AF BC was user-defined). Judged
  * with the bigram model and the neighbours; SEAM_MARGIN bits of doubt are enough to distrust the pair.
  */
-function couldBeSeam(t: Token, bytes: number[], left: string | undefined, right: string | undefined): boolean {
+function couldBeSeam(t: Token, bytes: Int16Array, left: string | undefined, right: string | undefined): boolean {
   const firsts = seamFirsts(bytes[t.from]);
   if (firsts.length === 0) return false;
   const after = (c: string, previous: string | undefined) => Math.log2(previous ? nextToProbability(c, previous, "after") : charProbability(c));
@@ -515,7 +519,7 @@ function guessProbability(t: Token, left: string | undefined, right: string | un
 }
 
 /** Edits for a confirmed window: trusted tokens written, the rest as □ (one per two bytes), unchanged ones kept. */
-function rewrite(path: Token[], same: boolean[], trusted: boolean[], charOf: number[], end: number): Edit[] {
+function rewrite(path: Token[], same: boolean[], trusted: boolean[], charOf: Int32Array, end: number): Edit[] {
   const edits: Edit[] = [];
   let k = 0;
   while (k < path.length) {
