@@ -17,18 +17,48 @@ function normalizeDigits(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }
 
-/** Same-length conversion of `text`: whole if OpenCC keeps the length, else line by line, else char by char. */
+/**
+ * Same-length conversion of `text`: whole if the conversion keeps the length. Else the characters whose conversion
+ * has another length (僤 → 𫢸: 180 of the unified block become supplementary characters) are kept as they are and
+ * the stretches between them converted; a stretch that still changes length (a phrase) is done character by
+ * character. Linear: no character is converted alone unless its stretch needs it.
+ */
 export function convertSameLength(text: string): string {
   const whole = normalizeDigits(toSimplified(text));
   if (whole.length === text.length) return whole;
-  return text
-    .split("\n")
-    .map((line) => {
-      const converted = normalizeDigits(toSimplified(line));
-      if (converted.length === line.length) return converted;
-      return [...line].map((c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join("");
-    })
-    .join("\n");
+  const keep = lengthChangingChars();
+  const parts: string[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    const stretch = text.slice(start, end);
+    const converted = normalizeDigits(toSimplified(stretch));
+    parts.push(converted.length === stretch.length ? converted : [...stretch].map((c) => (toSimplified(c).length === c.length ? normalizeDigits(toSimplified(c)) : c)).join(""));
+  };
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (!keep.has(cp)) continue;
+    const width = cp > 0xffff ? 2 : 1;
+    flush(i);
+    parts.push(text.slice(i, i + width));
+    start = i + width;
+    i += width - 1;
+  }
+  flush(text.length);
+  return parts.join("");
+}
+
+let lengthChanging: Set<number> | undefined;
+
+/** Code points whose conversion alone has another length, from the keys of OpenCC's t → cn dictionaries. */
+function lengthChangingChars(): Set<number> {
+  if (lengthChanging) return lengthChanging;
+  const { normalizationChain, conversionChain } = (OpenCC.Locale as unknown as { configs: Record<string, Record<string, (string | string[][])[][]>> }).configs.t2s;
+  lengthChanging = new Set();
+  for (const dict of [...normalizationChain, ...conversionChain].flat()) {
+    const keys = typeof dict === "string" ? dict.split("|").map((entry) => entry.split(" ")[0]) : dict.map(([key]) => key);
+    for (const key of keys) if ([...key].length === 1 && toSimplified(key).length !== key.length) lengthChanging.add(key.codePointAt(0)!);
+  }
+  return lengthChanging;
 }
 
 export function convertToSimplified(doc: MappedText): MappedText {
