@@ -40,8 +40,9 @@ export function classifyFailure(error: unknown): FailureKind {
 /** One line about the error: its first code and the first line of its message. */
 export function summarizeFailure(error: unknown): string {
   const code = codesOf(error)[0];
-  // Prisma's messages open with "Invalid `prisma.x.y()` invocation:" and say what happened on a later line.
+  // Prisma's messages open with "Invalid `prisma.x.y()` invocation", maybe where and a code frame, and say what
+  // happened last.
   const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
-  const message = lines.find((line) => !/^Invalid `.*` invocation/.test(line)) ?? lines[0] ?? "";
+  const message = (/^Invalid `/.test(lines[0] ?? "") ? lines.at(-1) : lines[0]) ?? "";
   return `${code ? `${code} ` : ""}${message.slice(0, 200)}`;
 }

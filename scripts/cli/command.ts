@@ -58,3 +58,9 @@ export function describeFailure(error: unknown, message: string): string {
   }
   return `internal error: ${message}`;
 }
+
+/** The line of an error message that says what happened: Prisma's say it last, after where and a code frame. */
+export function firstLine(text: string): string {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  return (/^Invalid `/.test(lines[0] ?? "") ? lines.at(-1) : lines[0]) ?? "";
+}

@@ -2,7 +2,7 @@
 // when it runs, so that `atlas extract` never loads the database client and `atlas migrate` never loads the
 // extractor. bin/atlas runs the bundle that scripts/build-cli.mjs makes of this file; scripts/<name>.ts run it
 // from source.
-import { describeFailure, EXIT, UsageError, type Command } from "./command";
+import { describeFailure, EXIT, firstLine, UsageError, type Command } from "./command";
 
 interface Entry {
   summary: string;
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0];
+    const message = firstLine(error instanceof Error ? error.message : String(error));
     if (error instanceof Error && BAD_INPUT.has(error.name)) {
       return print(process.stderr, `atlas ${name}: ${message}${error instanceof UsageError ? ` (atlas ${name} --help)` : ""}`, EXIT.badInput);
     }
