@@ -6,7 +6,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { TextInputError } from "./errors";
-import { charCost, isHan } from "./language";
+import { charCost, codeCost, isHan, isHanCode } from "./language";
 
 export interface DecodedText {
   text: string;
@@ -160,9 +160,11 @@ function scoreDecoding(text: string): { score: number; replacements: number } {
 function meanHanCost(text: string): number {
   let cost = 0;
   let n = 0;
-  for (const c of text) {
-    if (!isHan(c)) continue;
-    cost += charCost(c);
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (isHanCode(u)) cost += codeCost(u);
+    else if (u >= 0xd840 && u <= 0xd884 && isHan(text.slice(i, i + 2))) cost += charCost(text.slice(i, i + 2));
+    else continue;
     n++;
   }
   return n === 0 ? Infinity : cost / n;
@@ -172,10 +174,11 @@ function meanHanCost(text: string): number {
 export function hanShare(text: string): number {
   let han = 0;
   let total = 0;
-  for (const c of text) {
-    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\u3000") continue;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i); // by code: one-character strings over a whole text cost more than the test
+    if (u === 0x20 || u === 0x0a || u === 0x0d || u === 0x09 || u === 0x3000 || (u >= 0xdc00 && u <= 0xdfff)) continue;
     total++;
-    if (isHan(c)) han++;
+    if (isHanCode(u) || (u >= 0xd840 && u <= 0xd884 && isHan(text.slice(i, i + 2)))) han++;
   }
   return total === 0 ? 0 : han / total;
 }

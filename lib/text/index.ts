@@ -47,7 +47,7 @@ export function prepareText(bytes: Uint8Array): PreparedText {
 
 function assertChinese(text: string): void {
   let han = 0;
-  for (const c of text) if (c >= "\u3400" && c <= "\u9fff") han++;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x3400 && text.charCodeAt(i) <= 0x9fff) han++;
   if (han < MIN_HAN_CHARACTERS || hanShare(text) < MIN_HAN_SHARE) {
     throw new TextInputError("the input is not Chinese text (too few Chinese characters)");
   }

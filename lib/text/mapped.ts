@@ -50,46 +50,54 @@ export function rawSpanOf(doc: MappedText, start: number, end: number): { start:
 export function applyEdits(doc: MappedText, edits: Edit[], raw: string, repairs: RepairRecord[]): MappedText {
   if (edits.length === 0) return doc;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // The new length is known up front: the maps go straight into typed arrays (no per-character array growth).
+  let length = doc.text.length;
+  for (const edit of sorted) length += edit.after.length - (edit.end - edit.start);
+  const out = { starts: new Int32Array(length), ends: new Int32Array(length), n: 0 };
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   let pos = 0;
-  const keep = (from: number, to: number) => {
-    parts.push(doc.text.slice(from, to));
-    for (let i = from; i < to; i++) {
-      starts.push(doc.rawStart[i]);
-      ends.push(doc.rawEnd[i]);
-    }
-  };
   for (const edit of sorted) {
     if (edit.start < pos) throw new Error(`overlapping ${edit.kind} edit at ${edit.start}`);
-    keep(pos, edit.start);
+    keep(doc, pos, edit.start, out, parts);
     const span = rawSpanOf(doc, edit.start, edit.end);
     repairs.push({ start: span.start, end: span.end, before: raw.slice(span.start, span.end), after: edit.after, kind: edit.kind });
-    pushReplacement(doc, edit, span, starts, ends);
+    pushReplacement(doc, edit, span, out);
     parts.push(edit.after);
     pos = edit.end;
   }
-  keep(pos, doc.text.length);
-  return { text: parts.join(""), rawStart: Int32Array.from(starts), rawEnd: Int32Array.from(ends) };
+  keep(doc, pos, doc.text.length, out, parts);
+  return { text: parts.join(""), rawStart: out.starts, rawEnd: out.ends };
 }
 
-function pushReplacement(doc: MappedText, edit: Edit, span: { start: number; end: number }, starts: number[], ends: number[]): void {
+interface MapOut {
+  starts: Int32Array;
+  ends: Int32Array;
+  n: number;
+}
+
+function keep(doc: MappedText, from: number, to: number, out: MapOut, parts: string[]): void {
+  parts.push(doc.text.slice(from, to));
+  out.starts.set(doc.rawStart.subarray(from, to), out.n);
+  out.ends.set(doc.rawEnd.subarray(from, to), out.n);
+  out.n += to - from;
+}
+
+function pushReplacement(doc: MappedText, edit: Edit, span: { start: number; end: number }, out: MapOut): void {
   const n = edit.after.length;
   const width = edit.end - edit.start;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n; k++, out.n++) {
     if (edit.sources) {
       const from = edit.start + edit.sources[k];
       const to = k + 1 < n ? Math.max(from + 1, edit.start + edit.sources[k + 1]) : edit.end;
       const sub = rawSpanOf(doc, from, Math.min(to, edit.end));
-      starts.push(sub.start);
-      ends.push(sub.end);
+      out.starts[out.n] = sub.start;
+      out.ends[out.n] = sub.end;
     } else if (n === width) {
-      starts.push(doc.rawStart[edit.start + k]);
-      ends.push(doc.rawEnd[edit.start + k]);
+      out.starts[out.n] = doc.rawStart[edit.start + k];
+      out.ends[out.n] = doc.rawEnd[edit.start + k];
     } else {
-      starts.push(span.start);
-      ends.push(span.end);
+      out.starts[out.n] = span.start;
+      out.ends[out.n] = span.end;
     }
   }
 }

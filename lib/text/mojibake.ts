@@ -131,8 +131,8 @@ function collectGarbled(text: string, from: number, to: number, runs: Run[]): vo
 }
 
 /**
- * Lost bytes alone (`系?!?”即`): marks after a Chinese character, too short for a window to flag. Each maximal
- * stretch of `?`/`!` is looked at once, with the character before it, which a lost byte may belong to; a letter or
+ * Lost bytes alone (`系?!?”即`): two or more marks after a Chinese character, too short for a window to flag. Each
+ * maximal stretch of `?`/`!` is looked at once, with the character before it, which a lost byte may belong to; a letter or
  * bracket after it means a pinyin annotation (`?(bào)`, `?qǐng)`), which the pinyin stage handles.
  */
 function findLostMarkRuns(text: string): Run[] {
@@ -146,7 +146,8 @@ function findLostMarkRuns(text: string): Run[] {
     let j = i;
     let question = false;
     for (; j < text.length && isLostMark(text[j]); j++) if (text[j] === "?") question = true;
-    if (question && i > 0 && isHanCode(text.charCodeAt(i - 1)) && !/[a-zA-Z(（]/.test(text[j] ?? "")) runs.push({ start: i - 1, end: j });
+    // A single mark changes nothing (lostMarkEdits needs two): not even a run to remember (`的?` × 10⁶).
+    if (j - i >= 2 && question && i > 0 && isHanCode(text.charCodeAt(i - 1)) && !/[a-zA-Z(（]/.test(text[j] ?? "")) runs.push({ start: i - 1, end: j });
     i = j;
   }
   return runs;

@@ -47,8 +47,8 @@ export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
   const sentences: SentenceSpan[] = [];
   for (const span of spans) {
     let { start: from, end: to } = span;
-    while (from < to && /\s/.test(text[from])) from++;
-    while (to > from && /\s/.test(text[to - 1])) to--;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (from === to) continue;
     const rawSpan = rawSpanOf(doc, from, to);
     sentences.push({
@@ -62,4 +62,9 @@ export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
     });
   }
   return sentences;
+}
+
+/** /\s/ by code (no one-character strings over a whole text). */
+function isSpace(u: number): boolean {
+  return u === 0x20 || (u >= 0x09 && u <= 0x0d) || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 }
