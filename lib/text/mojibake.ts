@@ -395,18 +395,20 @@ function worthReading({ bytes, charOf, marks, runStart }: RunBytes): boolean {
   let cheapInARow = 0;
   for (let i = 0; i + 1 < bytes.length; i++) {
     if (bytes[i] === LOST || marks[i]) return true;
-    const here = decodePair(bytes[i], bytes[i + 1]);
     const aligned = i === 0 || charOf[i - 1] !== charOf[i];
-    if (here === undefined || aligned) {
+    const here = decodePair(bytes[i], bytes[i + 1]);
+    if (here === undefined) {
       if (!aligned) cheapInARow = 0;
-      if (here === undefined) continue;
+      continue;
     }
+    const code = here.charCodeAt(0); // codes from here on: this loop sees every byte of every garbled-looking run
     if (i === 0 && runStart && charsWithTrail(bytes[0]).some((c, k) => k < GUESSES_PER_TRAIL && isWord(c, here))) return true; // lead lost before the run
-    const next = i + 3 < bytes.length ? decodePair(bytes[i + 2], bytes[i + 3]) : undefined;
-    const nextAligned = charOf[i + 1] !== charOf[i + 2];
-    if (next !== undefined && !(aligned && nextAligned) && isHan(here) && isHan(next) && isWord(here, next)) return true;
+    if (i + 3 < bytes.length && !(aligned && charOf[i + 1] !== charOf[i + 2]) && isHanCode(code)) {
+      const next = decodePair(bytes[i + 2], bytes[i + 3]);
+      if (next !== undefined && isHanCode(next.charCodeAt(0)) && codeWordFrequency(code, next.charCodeAt(0)) > 0) return true;
+    }
     if (!aligned) {
-      cheapInARow = costOf(here) <= MAX_CONFIRM_MEAN ? cheapInARow + 1 : 0;
+      cheapInARow = (code < 0x80 ? ASCII_COST : codeCost(code)) <= MAX_CONFIRM_MEAN ? cheapInARow + 1 : 0;
       if (cheapInARow >= MIN_CONFIRM_CHARS) return true;
     }
   }
