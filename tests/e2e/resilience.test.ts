@@ -37,9 +37,15 @@ describe("faults", () => {
       expect((await fetch(app.baseUrl)).status).toBe(200);
       await server.stop();
       const started = Date.now();
-      const down = await poll(() => fetch(app.baseUrl, { signal: AbortSignal.timeout(10_000) }).then((response) => response.status), (status) => status >= 500, 15_000);
-      expect(down).toBe(500);
+      const down = await poll(() => fetch(app.baseUrl, { signal: AbortSignal.timeout(10_000) }), (response) => response.status >= 500, 15_000);
+      expect(down.status).toBe(503); // an outage, said as one: Retry-After
+      expect(down.headers.get("retry-after")).toBe("5");
       expect(Date.now() - started).toBeLessThan(15_000); // no hang
+      for (let index = 0; index < 5; index++) await fetch(`${app.baseUrl}/regions/zhenan?n=${index}`);
+      // One line per failed request, no stack traces.
+      const failed = app.output().split("\n").filter((line) => / GET \/\S* 503 database unavailable: /.test(line));
+      expect(failed.length).toBeGreaterThanOrEqual(5);
+      expect(app.output()).not.toMatch(/^\s+at /m);
       if (browserPath) {
         // The error page is what a reader sees: a plain statement and a retry button, not a blank page.
         const browser = await launchBrowser();

@@ -20,7 +20,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const root = process.cwd();
-  if (!buildIsCurrent(root)) {
+  if (!buildIsCurrent(root, process.env.NEXT_DIST_DIR)) {
     // No DATABASE_URL and nothing listening: proves `next build` needs no database.
     const env = { ...process.env };
     delete env.DATABASE_URL;
