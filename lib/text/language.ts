@@ -24,6 +24,7 @@ interface Model {
   /** By UTF-16 code: the simplified form's code, and charCost. */
   simplifiedCode: Uint16Array;
   cost: Float64Array;
+  probability: Float64Array;
   /** By simplified UTF-16 code: 1 when some word starts (first) or ends (last) with it. Most codes do neither. */
   first: Uint8Array;
   last: Uint8Array;
@@ -77,9 +78,12 @@ function buildModel(): Model {
     last[word.charCodeAt(1)] = 1;
   }
   const cost = new Float64Array(0x10000);
+  const probability = new Float64Array(0x10000);
   for (let u = 0; u < 0x10000; u++) {
-    const r = u >= 0xd800 && u <= 0xdfff ? undefined : rank.get(String.fromCharCode(u));
-    cost[u] = r !== undefined ? Math.log2(r + RANK_OFFSET) : isHan(String.fromCharCode(u)) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
+    const c = String.fromCharCode(u);
+    const r = u >= 0xd800 && u <= 0xdfff ? undefined : rank.get(c);
+    cost[u] = r !== undefined ? Math.log2(r + RANK_OFFSET) : isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
+    probability[u] = r === undefined ? 1 / UNKNOWN_RANK / norm : 1 / (r + RANK_OFFSET) / norm / (formCount.get(c) ?? 1);
   }
   const readings = new Map<string, string[]>();
   const byReading = new Map<string, string[]>();
@@ -88,7 +92,7 @@ function buildModel(): Model {
     readings.set(entry[0], list);
     for (const r of list) byReading.set(r, [...(byReading.get(r) ?? []), entry[0]]);
   }
-  return { rank, simplified, forms: formCount, norm, words, wordCodes, simplifiedCode, cost, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
+  return { rank, simplified, forms: formCount, norm, words, wordCodes, simplifiedCode, cost, probability, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
 }
 
 function getModel(): Model {
@@ -146,6 +150,7 @@ export function isWord(a: string, b: string): boolean {
  */
 export function charProbability(c: string): number {
   const m = getModel();
+  if (c.length === 1) return m.probability[c.charCodeAt(0)];
   const r = m.rank.get(c);
   if (r === undefined) return 1 / UNKNOWN_RANK / m.norm;
   return 1 / (r + RANK_OFFSET) / m.norm / (m.forms.get(c) ?? 1);
@@ -174,7 +179,7 @@ export function nextToProbability(candidate: string, neighbour: string, side: "a
 
 /** Total word frequency of a character's word partners on one side, and their summed character probability. */
 function partnersOf(c: string, side: "after" | "before"): { frequency: number; mass: number } {
-  const key = side + c;
+  const key = c.length === 1 ? c.charCodeAt(0) * 2 + (side === "after" ? 1 : 0) : `${side}${c}`;
   let partners = partnerCache.get(key);
   if (!partners) {
     const m = getModel();
@@ -188,7 +193,7 @@ function partnersOf(c: string, side: "after" | "before"): { frequency: number; m
   }
   return partners;
 }
-const partnerCache = new Map<string, { frequency: number; mass: number }>();
+const partnerCache = new Map<number | string, { frequency: number; mass: number }>();
 
 /** True when the character (any script form) is one of the commonest one-character words (的, 有, 在 …). */
 export function isStandalone(c: string): boolean {

@@ -495,13 +495,15 @@ function couldBeSeam(t: Token, bytes: Int16Array, left: string | undefined, righ
   const after = (c: string, previous: string | undefined) => Math.log2(previous ? nextToProbability(c, previous, "after") : charProbability(c));
   const ending = (c: string) => (right ? Math.log2(nextToProbability(right, c, "after")) : 0);
   const pair = after(t.char, left) + ending(t.char);
+  const heads = firsts.map((first) => after(first, left));
   let seam = -Infinity;
   for (const second of charsWithTrail(bytes[t.from + 1]).slice(0, GUESSES_PER_TRAIL)) {
     if (!isHan(second)) continue;
     const tail = ending(second);
-    for (const first of firsts) seam = Math.max(seam, after(first, left) + after(second, first) + tail);
+    firsts.forEach((first, f) => (seam = Math.max(seam, heads[f] + after(second, first) + tail)));
+    if (seam >= pair - SEAM_MARGIN) return true;
   }
-  return seam >= pair - SEAM_MARGIN;
+  return false;
 }
 
 /**
