@@ -1,4 +1,5 @@
 // Sequential request timing for the benchmarks: on loopback this is the server's render time plus a little.
+import { request as httpRequest } from "node:http";
 import { gzipSync } from "node:zlib";
 
 export interface Timing {
@@ -40,4 +41,18 @@ export async function firstLoadJs(baseUrl: string, path: string): Promise<{ file
     gzipBytes += gzipSync(body, { level: 9 }).length;
   }
   return { files: sources.length, gzipBytes, rawBytes };
+}
+
+/** Bytes on the wire for one GET of `path` with this Accept-Encoding (none: identity), and the encoding used. */
+export function wireBytes(baseUrl: string, path: string, acceptEncoding?: string): Promise<{ bytes: number; encoding: string; cache: string }> {
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} }, (incoming) => {
+      let bytes = 0;
+      incoming.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      incoming.on("end", () => resolve({ bytes, encoding: String(incoming.headers["content-encoding"] ?? "identity"), cache: String(incoming.headers["x-atlas-cache"] ?? "-") }));
+    });
+    outgoing.on("error", reject);
+    outgoing.end();
+  });
 }

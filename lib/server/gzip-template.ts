@@ -13,6 +13,7 @@ export interface GzipTemplate {
   pieces: Buffer[]; // deflated, each ending on a byte boundary
   pieceCrcs: number[];
   pieceLengths: number[]; // uncompressed bytes
+  pieceOperators: number[]; // zeroBytesOperator of each piece's length, for the CRC
   nonceLength: number;
   /** Bytes held: what a cache budget counts. */
   bytes: number;
@@ -41,6 +42,7 @@ export async function makeGzipTemplate(body: string, nonce: string, level = 6): 
     pieces: deflated,
     pieceCrcs: pieces.map((piece) => crc32(piece)),
     pieceLengths: pieces.map((piece) => piece.length),
+    pieceOperators: pieces.map((piece) => zeroBytesOperator(piece.length)),
     nonceLength,
     bytes: deflated.reduce((sum, piece) => sum + piece.length, 0),
   };
@@ -60,29 +62,35 @@ function storedBlocks(data: Buffer): Buffer[] {
   return blocks;
 }
 
-/** The gzip body of the template with `nonce` in every place the original nonce was. */
-export function renderGzip(template: GzipTemplate, nonce: string): Buffer {
+/** The gzip body of the template with `nonce` in every place the original nonce was, as buffers to send in turn. */
+export function renderGzipParts(template: GzipTemplate, nonce: string): Buffer[] {
   const nonceBytes = Buffer.from(nonce, "utf8");
   if (nonceBytes.length !== template.nonceLength) throw new Error("a replacement nonce must be as long as the original");
   const nonceCrc = crc32(nonceBytes);
+  const nonceOperator = zeroBytesOperator(nonceBytes.length);
+  const nonceBlocks = storedBlocks(nonceBytes);
   const parts: Buffer[] = [GZIP_HEADER];
   let crc = 0;
   let length = 0;
   template.pieces.forEach((piece, index) => {
     if (index > 0) {
-      parts.push(...storedBlocks(nonceBytes));
-      crc = crc32Combine(crc, nonceCrc, nonceBytes.length);
+      parts.push(...nonceBlocks);
+      crc = crc32Combine(crc, nonceCrc, nonceBytes.length, nonceOperator);
       length += nonceBytes.length;
     }
     parts.push(piece);
-    crc = crc32Combine(crc, template.pieceCrcs[index], template.pieceLengths[index]);
+    crc = crc32Combine(crc, template.pieceCrcs[index], template.pieceLengths[index], template.pieceOperators[index]);
     length += template.pieceLengths[index];
   });
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(length % 2 ** 32, 4);
   parts.push(FINAL_EMPTY_BLOCK, trailer);
-  return Buffer.concat(parts);
+  return parts;
+}
+
+export function renderGzip(template: GzipTemplate, nonce: string): Buffer {
+  return Buffer.concat(renderGzipParts(template, nonce));
 }
 
 /** The plain body, for a client that accepts no gzip. */
@@ -91,37 +99,32 @@ export function renderPlain(template: GzipTemplate, nonce: string): Buffer {
   return inflateRawSync(gzip.subarray(GZIP_HEADER.length, gzip.length - 8));
 }
 
-// CRC-32 of A followed by B from crc(A), crc(B) and B's length: zlib's crc32_combine, by squaring the GF(2)
-// matrix that appends one zero bit.
-function gf2Times(matrix: Uint32Array, vector: number): number {
-  let sum = 0;
-  for (let index = 0; vector !== 0; index++, vector >>>= 1) if (vector & 1) sum ^= matrix[index];
-  return sum >>> 0;
+// CRC-32 of A followed by B from crc(A), crc(B) and B's length, as zlib 1.2.12's crc32_combine: crc(A) times
+// x^(8·length of B) modulo the CRC polynomial, plus crc(B). The power comes from a table of x^(2^k), so a
+// combination costs a few dozen polynomial products, whatever the lengths.
+const POLYNOMIAL = 0xedb88320; // reflected
+const ONE = 0x80000000; // x^0, reflected
+
+function multiplyModP(a: number, b: number): number {
+  let product = 0;
+  for (let bit = ONE; bit !== 0; bit >>>= 1) {
+    if (a & bit) product ^= b;
+    b = b & 1 ? (b >>> 1) ^ POLYNOMIAL : b >>> 1;
+  }
+  return product >>> 0;
 }
 
-function gf2Square(square: Uint32Array, matrix: Uint32Array): void {
-  for (let index = 0; index < 32; index++) square[index] = gf2Times(matrix, matrix[index]);
+const POWERS = new Uint32Array(32); // POWERS[k] = x^(2^k) mod p
+POWERS[0] = ONE >>> 1; // x^1
+for (let k = 1; k < 32; k++) POWERS[k] = multiplyModP(POWERS[k - 1], POWERS[k - 1]);
+
+/** x^(8·bytes) mod p: the operator that appends `bytes` zero bytes to a CRC. */
+export function zeroBytesOperator(bytes: number): number {
+  let power = ONE;
+  for (let k = 3, n = bytes; n > 0; n = Math.floor(n / 2), k++) if (n % 2) power = multiplyModP(POWERS[k % 32], power);
+  return power;
 }
 
-export function crc32Combine(crc1: number, crc2: number, length2: number): number {
-  if (length2 <= 0) return crc1 >>> 0;
-  const even = new Uint32Array(32);
-  const odd = new Uint32Array(32);
-  odd[0] = 0xedb88320; // the CRC-32 polynomial: the operator for one zero bit
-  for (let index = 1, row = 1; index < 32; index++, row <<= 1) odd[index] = row >>> 0;
-  gf2Square(even, odd); // two zero bits
-  gf2Square(odd, even); // four zero bits
-  let remaining = length2;
-  let crc = crc1 >>> 0;
-  // Apply length2 zero bytes to crc1, one bit of the length per squaring.
-  do {
-    gf2Square(even, odd);
-    if (remaining % 2) crc = gf2Times(even, crc);
-    remaining = Math.floor(remaining / 2);
-    if (remaining === 0) break;
-    gf2Square(odd, even);
-    if (remaining % 2) crc = gf2Times(odd, crc);
-    remaining = Math.floor(remaining / 2);
-  } while (remaining !== 0);
-  return (crc ^ crc2) >>> 0;
+export function crc32Combine(crc1: number, crc2: number, length2: number, operator = zeroBytesOperator(length2)): number {
+  return (multiplyModP(operator, crc1 >>> 0) ^ crc2) >>> 0;
 }

@@ -9,7 +9,7 @@
 // Nothing is cached or served from cache while the database cannot be read, nor for requests with cookies.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { makeGzipTemplate, renderGzip, renderPlain, type GzipTemplate } from "./gzip-template";
+import { makeGzipTemplate, renderGzipParts, renderPlain, type GzipTemplate } from "./gzip-template";
 
 interface CachedPage {
   nonce: string;
@@ -80,13 +80,19 @@ export function createPageCache(options: { dataVersion: () => Promise<string>; b
     const nonce = Buffer.from(randomUUID()).toString("base64"); // as proxy.ts makes them: the same length
     for (const [name, value] of page.headers) response.setHeader(name, value.replaceAll(page.nonce, nonce));
     const gzip = acceptsGzip(acceptEncoding);
-    const body = gzip ? renderGzip(page.template, nonce) : renderPlain(page.template, nonce);
+    // Sent as the template's parts in turn (corked into few writes), not copied into one buffer first.
+    const parts = gzip ? renderGzipParts(page.template, nonce) : [renderPlain(page.template, nonce)];
     if (gzip) response.setHeader("Content-Encoding", "gzip");
     const vary = String(response.getHeader("vary") ?? "");
     if (!/\baccept-encoding\b/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    response.setHeader("Content-Length", body.length);
+    response.setHeader("Content-Length", parts.reduce((sum, part) => sum + part.length, 0));
     response.setHeader("X-Atlas-Cache", "hit");
-    response.end(request.method === "HEAD" ? undefined : body);
+    if (request.method !== "HEAD") {
+      response.cork();
+      for (const part of parts) response.write(part);
+      response.uncork();
+    }
+    response.end();
   }
 
   /** Renders through `render`, keeping a copy of what is written; resolves with the page when it can be kept. */
