@@ -17,9 +17,7 @@ interface Model {
   forms: Map<string, number>;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
   norm: number;
-  /** Common two-character word → its corpus frequency. */
-  words: Map<string, number>;
-  /** The same, keyed by the two simplified UTF-16 codes (first · 65536 + second): the hot path of the lattice. */
+  /** Common two-character word → its corpus frequency, keyed by its two UTF-16 codes (first · 65536 + second). */
   wordCodes: Map<number, number>;
   /** By UTF-16 code: the simplified form's code, and charCost. */
   simplifiedCode: Uint16Array;
@@ -54,36 +52,32 @@ function buildModel(): Model {
   });
   // Punctuation is as frequent as the commonest characters; rank it among them.
   [...COMMON_PUNCTUATION].forEach((p, i) => rank.set(p, i * 8));
-  const words = new Map<string, number>();
+  const wordCodes = new Map<number, number>();
+  const first = new Uint8Array(0x10000);
+  const last = new Uint8Array(0x10000);
   const after = new Map<string, string>();
   const before = new Map<string, string>();
   const classes = WORD_FREQUENCY_CLASSES.split(" ");
   COMMON_WORDS.split(" ").forEach((group, g) => {
-    const first = group[0];
-    after.set(first, group.slice(1));
+    after.set(group[0], group.slice(1));
+    first[group.charCodeAt(0)] = 1;
     for (let k = 1; k < group.length; k++) {
-      words.set(first + group[k], 2 ** parseInt(classes[g][k - 1], 36));
-      before.set(group[k], (before.get(group[k]) ?? "") + first);
+      wordCodes.set(group.charCodeAt(0) * 0x10000 + group.charCodeAt(k), 2 ** parseInt(classes[g][k - 1], 36));
+      last[group.charCodeAt(k)] = 1;
+      before.set(group[k], (before.get(group[k]) ?? "") + group[0]);
     }
   });
   const simplifiedCode = new Uint16Array(0x10000);
   for (let u = 0; u < 0x10000; u++) simplifiedCode[u] = u;
   for (const [form, s] of simplified) if (form.length === 1) simplifiedCode[form.charCodeAt(0)] = s.charCodeAt(0);
-  const wordCodes = new Map<number, number>();
-  const first = new Uint8Array(0x10000);
-  const last = new Uint8Array(0x10000);
-  for (const [word, frequency] of words) {
-    wordCodes.set(word.charCodeAt(0) * 0x10000 + word.charCodeAt(1), frequency);
-    first[word.charCodeAt(0)] = 1;
-    last[word.charCodeAt(1)] = 1;
-  }
-  const cost = new Float64Array(0x10000);
-  const probability = new Float64Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) {
-    const c = String.fromCharCode(u);
-    const r = u >= 0xd800 && u <= 0xdfff ? undefined : rank.get(c);
-    cost[u] = r !== undefined ? Math.log2(r + RANK_OFFSET) : isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
-    probability[u] = r === undefined ? 1 / UNKNOWN_RANK / norm : 1 / (r + RANK_OFFSET) / norm / (formCount.get(c) ?? 1);
+  // Costs and probabilities by code: unranked first (Han blocks cheaper than other symbols), then the ranked ones.
+  const cost = new Float64Array(0x10000).fill(Math.log2(UNKNOWN_RANK) + 3);
+  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) cost.fill(Math.log2(UNKNOWN_RANK), from, to + 1);
+  const probability = new Float64Array(0x10000).fill(1 / UNKNOWN_RANK / norm);
+  for (const [c, r] of rank) {
+    if (c.length !== 1) continue;
+    cost[c.charCodeAt(0)] = Math.log2(r + RANK_OFFSET);
+    probability[c.charCodeAt(0)] = 1 / (r + RANK_OFFSET) / norm / (formCount.get(c) ?? 1);
   }
   const readings = new Map<string, string[]>();
   const byReading = new Map<string, string[]>();
@@ -92,7 +86,7 @@ function buildModel(): Model {
     readings.set(entry[0], list);
     for (const r of list) byReading.set(r, [...(byReading.get(r) ?? []), entry[0]]);
   }
-  return { rank, simplified, forms: formCount, norm, words, wordCodes, simplifiedCode, cost, probability, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
+  return { rank, simplified, forms: formCount, norm, wordCodes, simplifiedCode, cost, probability, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
 }
 
 function getModel(): Model {
@@ -186,7 +180,7 @@ function partnersOf(c: string, side: "after" | "before"): { frequency: number; m
     const s = toSimplifiedChar(c);
     partners = { frequency: 0, mass: 0 };
     for (const p of (side === "after" ? m.after : m.before).get(s) ?? "") {
-      partners.frequency += m.words.get(side === "after" ? s + p : p + s)!;
+      partners.frequency += side === "after" ? wordFrequency(s, p) : wordFrequency(p, s);
       partners.mass += charProbability(p) * (m.forms.get(p) ?? 1);
     }
     partnerCache.set(key, partners);
