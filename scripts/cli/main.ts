@@ -53,9 +53,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const message = firstLine(error instanceof Error ? error.message : String(error));
     if (error instanceof Error && BAD_INPUT.has(error.name)) {
-      return print(process.stderr, `atlas ${name}: ${message}${error instanceof UsageError ? ` (atlas ${name} --help)` : ""}`, EXIT.badInput);
+      return print(process.stderr, `${name}: ${message}${error instanceof UsageError ? ` (atlas ${name} --help)` : ""}`, EXIT.badInput);
     }
-    return print(process.stderr, `atlas ${name}: ${describeFailure(error, message)}`, EXIT.failure);
+    return print(process.stderr, `${name}: ${describeFailure(error, message)}`, EXIT.failure);
   }
 }
 

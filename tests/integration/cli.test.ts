@@ -57,7 +57,7 @@ describe("atlas", () => {
   it("extract: a bad option or a missing file is bad input, one line on stderr, exit 2", async () => {
     const option = await atlas(["extract", "linfen.txt", "--regoin", "临汾"]);
     expect(option.code).toBe(2);
-    expect(option.stderr).toBe("atlas extract: unknown option --regoin (atlas extract --help)\n");
+    expect(option.stderr).toBe("extract: unknown option --regoin (atlas extract --help)\n");
     const missing = await atlas(["extract", "missing.txt"]);
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe("");
@@ -100,7 +100,7 @@ describe("atlas", () => {
       const result = await atlas(["migrate"], { DATABASE_URL: "postgresql://postgres:x@127.0.0.1:1/none" });
       expect(result.code).toBe(1);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      expect(result.stderr).toMatch(/^atlas migrate: database unavailable/);
+      expect(result.stderr).toMatch(/^migrate: database unavailable/);
     });
   });
 
