@@ -7,6 +7,14 @@ import { CLOSING_MARKS, CLOSING_QUOTES, OPENING_QUOTES, SENTENCE_END } from "./d
 import { rawSpanOf, type MappedText } from "./mapped";
 import type { SentenceSpan } from "./types";
 
+/** The marks as sets of UTF-16 codes: the loop below looks at every character, and `text[i]` would allocate one
+ *  string per CJK character. */
+const codes = (marks: string) => new Set([...marks].map((c) => c.charCodeAt(0)));
+const ENDS = codes(SENTENCE_END);
+const CLOSERS = codes(CLOSING_MARKS);
+const OPENING = codes(OPENING_QUOTES);
+const CLOSING = codes(CLOSING_QUOTES);
+
 export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
   const { text } = doc;
   const spans: { start: number; end: number }[] = [];
@@ -17,21 +25,21 @@ export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       close(i);
       start = i + 1;
       depth = 0;
       continue;
     }
-    if (OPENING_QUOTES.includes(c)) depth++;
-    else if (CLOSING_QUOTES.includes(c)) depth = Math.max(0, depth - 1);
-    if (!SENTENCE_END.includes(c)) continue;
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c)) depth = Math.max(0, depth - 1);
+    if (!ENDS.has(c)) continue;
     let end = i + 1;
-    while (end < text.length && SENTENCE_END.includes(text[end])) end++; // ……, ！？
+    while (end < text.length && ENDS.has(text.charCodeAt(end))) end++; // ……, ！？
     let closes = 0;
-    while (end < text.length && CLOSING_MARKS.includes(text[end])) {
-      if (CLOSING_QUOTES.includes(text[end])) closes++;
+    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) {
+      if (CLOSING.has(text.charCodeAt(end))) closes++;
       end++;
     }
     if (depth > 0 && closes === 0) {
