@@ -21,7 +21,7 @@ await app.prepare();
 const handler = createHandler({
   render: (request, response) => render(request, response),
   dataVersion,
-  cacheBudgetBytes: budgetMb * 1024 * 1024,
+  cacheBudgetBytes: dev ? 0 : budgetMb * 1024 * 1024, // next dev: pages change with the code, never keep them
   trustProxy: process.env.TRUST_PROXY === "1",
   publicUrl: process.env.PUBLIC_URL || undefined,
 });
