@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * One-off generator for the language data the text stage ships (char-frequency.ts, common-words.ts,
- * word-frequencies.ts, standalone-chars.ts, pinyin-syllables.ts, char-readings.ts). It is not part of the runtime and needs two packages that are NOT project
- * dependencies, fetched once into a scratch directory:
+ * word-frequencies.ts, standalone-chars.ts, pinyin-syllables.ts, char-readings.ts). It is not part of the runtime
+ * and needs two packages that are NOT project dependencies, fetched once into a scratch directory:
  *
  *   mkdir -p /tmp/pk && cd /tmp/pk && npm pack jieba-js@1.0.2 pinyin-pro@3.29.4
  *   mkdir jieba pinyin && tar xzf jieba-js-1.0.2.tgz -C jieba && tar xzf pinyin-pro-3.29.4.tgz -C pinyin
@@ -16,9 +16,13 @@ import path from "node:path";
 import * as OpenCC from "opencc-js";
 
 const TOP_CHARS = 6000; // roughly GB2312's size: beyond this a character is "rare" for scoring
-const TOP_WORDS = 70000; // two-character words kept as the bigram plausibility lexicon (空巢, jieba frequency 6, is about the 61,000th)
+// Two-character words kept as the bigram lexicon, with their frequencies. 30,000 left out words common in the
+// reports (空巢, jieba frequency 6, is about the 61,000th).
+const TOP_WORDS = 70000;
 const READING_CHARS = 4500; // characters whose readings are kept for gap recovery
-const STANDALONE_CHARS = 60; // commonest one-character words: characters that need no neighbour word to be plausible
+// The commonest one-character words: trusted in a repair next to a trusted character without making a word. Few,
+// since where bytes vanished the reading is a random code, which is one of these about N/6,000 of the time.
+const STANDALONE_CHARS = 60;
 
 const [dictPath, pinyinDir] = process.argv.slice(2);
 if (!dictPath || !pinyinDir) {
