@@ -67,12 +67,7 @@ function isRunCode(u: number): boolean {
 
 const isLostMark = (c: string | undefined) => c === "?" || c === "!";
 
-/** Spans [start, end) of text that read as garbled, in order, not overlapping. */
-export function findGarbledRuns(text: string): Run[] {
-  return mergeRuns(findCostlyRuns(text), findLostMarkRuns(text));
-}
-
-/** Runs whose characters cost too much for Chinese text. */
+/** Spans [start, end) whose characters cost too much for Chinese text, in order, not overlapping. */
 function findCostlyRuns(text: string): Run[] {
   const runs: Run[] = [];
   let i = 0;
