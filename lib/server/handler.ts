@@ -20,6 +20,8 @@ export interface HandlerOptions {
   render: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   dataVersion: () => Promise<string>;
   cacheBudgetBytes: number;
+  /** Page renders at once for the cache (others queue). */
+  concurrentRenders?: number;
   trustProxy?: boolean;
   publicUrl?: string;
   logFailure?: (context: RequestContext, status: number) => void;
@@ -60,7 +62,7 @@ function plain(response: ServerResponse, status: number, message: string, api: b
 }
 
 export function createHandler(options: HandlerOptions) {
-  const cache = createPageCache({ dataVersion: options.dataVersion, budgetBytes: options.cacheBudgetBytes });
+  const cache = createPageCache({ dataVersion: options.dataVersion, budgetBytes: options.cacheBudgetBytes, concurrentRenders: options.concurrentRenders });
   const compress = compression({ threshold: 0 });
   const logFailure = options.logFailure ?? createFailureLog();
   const headers = securityHeaders(options.publicUrl);

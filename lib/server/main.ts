@@ -22,6 +22,7 @@ const handler = createHandler({
   render: (request, response) => render(request, response),
   dataVersion,
   cacheBudgetBytes: dev ? 0 : budgetMb * 1024 * 1024, // next dev: pages change with the code, never keep them
+  concurrentRenders: Number(process.env.PAGE_RENDERS || 4),
   trustProxy: process.env.TRUST_PROXY === "1",
   publicUrl: process.env.PUBLIC_URL || undefined,
 });

@@ -4,7 +4,8 @@
 //
 // - Bounded in bytes: pages are kept gzipped (lib/server/gzip-template.ts) and counted as stored; the least
 //   recently used go first, and a page larger than a quarter of the budget is not kept at all.
-// - Single flight: while a page is being rendered, further requests for it wait for that render.
+// - Single flight: while a page is being rendered, further requests for it wait for that render; and at most a
+//   few pages render at once (PAGE_RENDERS, default 4), the others queue.
 // - Each response gets a fresh CSP nonce, in the header and the body, without recompressing the page.
 // Nothing is cached or served from cache while the database cannot be read, nor for requests with cookies.
 import { randomUUID } from "node:crypto";
@@ -53,9 +54,29 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   return (weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? 0) > 0;
 }
 
-export function createPageCache(options: { dataVersion: () => Promise<string>; budgetBytes: number }) {
+/**
+ * At most `limit` at once; the rest wait their turn. Rendering a page holds all of it in memory, and a large
+ * report's page is megabytes: distinct keys asked for at once (say ?page=1…1000) must not all render together.
+ */
+export function createLimiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+export function createPageCache(options: { dataVersion: () => Promise<string>; budgetBytes: number; concurrentRenders?: number }) {
   const pages = new Map<string, CachedPage>(); // in least recently used order
   const pending = new Map<string, Promise<CachedPage | null>>();
+  const limit = createLimiter(options.concurrentRenders ?? 4);
   let version: string | undefined;
   let bytes = 0;
   let hits = 0;
@@ -164,7 +185,7 @@ export function createPageCache(options: { dataVersion: () => Promise<string>; b
         return render(); // that render could not be kept (an error page): render this one afresh
       }
       misses++;
-      const page = capture(request, response, render);
+      const page = limit(() => capture(request, response, render));
       pending.set(versionedKey, page);
       try {
         const rendered = await page;

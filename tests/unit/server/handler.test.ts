@@ -233,3 +233,18 @@ describe("failures", () => {
     expect(lines[1]).toMatch(/… and 3 more failed requests in 0\.05 s: 3× database unavailable$/);
   });
 });
+
+describe("render limit", () => {
+  it("renders at most the limit of distinct pages at once, and queues the rest", async () => {
+    const { createLimiter } = await import("../../../lib/server/page-cache");
+    const limit = createLimiter(2);
+    let active = 0;
+    let peak = 0;
+    await Promise.all(Array.from({ length: 8 }, () => limit(async () => {
+      peak = Math.max(peak, ++active);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      active--;
+    })));
+    expect(peak).toBe(2);
+  });
+});
