@@ -90,15 +90,20 @@ const linfen = path.join(ROOT, "prisma/reports/linfen.txt");
 const atlasRun = spawnSync(path.join(ROOT, "bin/atlas"), ["extract", linfen], { encoding: "utf8" });
 if (atlasRun.status !== 0) throw new Error(`atlas extract failed: ${atlasRun.stderr}`);
 const atlasFacts = (JSON.parse(atlasRun.stdout) as { facts: unknown[] }).facts.length;
-const [atlasProcess, recognizerProcess, bareNode] = timeProcesses([
+const recognizerScript = path.join(ROOT, "lib/bench/recognizer-process.cjs");
+const [atlasProcess, recognizerProcess, numbersOnlyProcess, bareNode] = timeProcesses([
   { label: "atlas extract linfen.txt", argv: [path.join(ROOT, "bin/atlas"), "extract", linfen] },
-  { label: "recognizer (node + recognizers-text-number)", argv: [process.execPath, path.join(ROOT, "lib/bench/recognizer-process.cjs"), linfen] },
+  { label: "recognizer: numbers + units (currency, dimension)", argv: [process.execPath, recognizerScript, linfen] },
+  { label: "recognizer: numbers only", argv: [process.execPath, recognizerScript, linfen, "--numbers-only"] },
   { label: "node -e 0 (Node's own start-up)", argv: [process.execPath, "-e", "0"] },
 ], processRuns);
 console.log(`\nwhole process on linfen.txt, median of ${processRuns} interleaved runs (${atlasFacts} facts from atlas):`);
-for (const timing of [atlasProcess, recognizerProcess, bareNode]) {
+for (const timing of [atlasProcess, recognizerProcess, numbersOnlyProcess, bareNode]) {
   console.log(`  ${timing.label.padEnd(46)} ${timing.median.toFixed(0).padStart(6)} ms (fastest ${timing.min.toFixed(0)} ms)`);
 }
 const processSpeedup = recognizerProcess.median / atlasProcess.median;
-console.log(`  atlas extract vs the recognizer, whole process: ${processSpeedup.toFixed(2)}× faster; target ≥ ${PROCESS_SPEEDUP_TARGET}× ${processSpeedup >= PROCESS_SPEEDUP_TARGET ? "PASS" : "FAIL"}`);
+// The target compares like with like: atlas extract finds numbers with their units, so the recognizer runs its
+// number and number-with-unit models. Its number model alone is printed too, as the lightest comparison.
+console.log(`  atlas extract vs the recognizer (numbers + units), whole process: ${processSpeedup.toFixed(2)}× faster; target ≥ ${PROCESS_SPEEDUP_TARGET}× ${processSpeedup >= PROCESS_SPEEDUP_TARGET ? "PASS" : "FAIL"}`);
+console.log(`  atlas extract vs the recognizer's number model alone: ${(numbersOnlyProcess.median / atlasProcess.median).toFixed(2)}×`);
 console.log(`  (bound: the recognizer's whole process over Node's bare start-up is ${(recognizerProcess.median / bareNode.median).toFixed(1)}×)`);

@@ -49,7 +49,9 @@ function build(): GbkTable {
   const seamFirsts = new Map<number, string[]>();
   for (const [code, char] of decode.entries()) {
     if (char === undefined || !isHan(char) || !isSeamTrail(code & 0xff)) continue;
-    seamFirsts.set(code >> 8, [...(seamFirsts.get(code >> 8) ?? []), char]);
+    const firsts = seamFirsts.get(code >> 8);
+    if (firsts) firsts.push(char);
+    else seamFirsts.set(code >> 8, [char]);
   }
   return { decode, encode, byTrail, seamFirsts };
 }

@@ -17,22 +17,51 @@ interface Model {
   forms: Map<string, number>;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
   norm: number;
-  /** Common two-character word → its corpus frequency, keyed by its two UTF-16 codes (first · 65536 + second). */
-  wordCodes: Map<number, number>;
+  /** Common two-character words and their corpus frequencies (see WordTable). */
+  words: WordTable;
+  /** By simplified UTF-16 code: 1 + the number of the word group that starts with it, or 0. */
+  groupOf: Uint16Array;
   /** By UTF-16 code: the simplified form's code, and charCost. */
   simplifiedCode: Uint16Array;
   cost: Float64Array;
   probability: Float64Array;
-  /** By simplified UTF-16 code: 1 when some word starts (first) or ends (last) with it. Most codes do neither. */
-  first: Uint8Array;
+  /** By simplified UTF-16 code: 1 when some word ends with it. Most codes do not. */
   last: Uint8Array;
   /** Simplified character → the characters that follow it in a word, and those that precede it. */
   after: Map<string, string>;
-  before: Map<string, string>;
   standalone: Set<string>;
-  readings: Map<string, string[]>;
-  byReading: Map<string, string[]>;
 }
+
+/**
+ * Two-character word → corpus frequency, in an open-addressing hash of typed arrays keyed by the first character's
+ * group number · 65536 + the second's UTF-16 code. A Map of the same 70,000 words took most of a cold start to
+ * build (parsed numbers, heap-number keys); this fills in a few milliseconds.
+ */
+interface WordTable {
+  keys: Int32Array; // key + 1; 0 marks an empty slot
+  frequencies: Float64Array;
+}
+const WORD_TABLE_BITS = 18; // 262,144 slots for ≈70,000 words: short probe runs
+
+function wordSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - WORD_TABLE_BITS);
+}
+
+function wordTableGet(table: WordTable, key: number): number {
+  const mask = table.keys.length - 1;
+  for (let slot = wordSlot(key); ; slot = (slot + 1) & mask) {
+    const stored = table.keys[slot];
+    if (stored === 0) return 0;
+    if (stored === key + 1) return table.frequencies[slot];
+  }
+}
+
+/** 2^class by the character code of a base-36 frequency class digit (WORD_FREQUENCY_CLASSES). */
+const CLASS_WEIGHTS = (() => {
+  const weights = new Float64Array(128);
+  for (let d = 0; d < 36; d++) weights[d.toString(36).charCodeAt(0)] = 2 ** d;
+  return weights;
+})();
 
 let model: Model | undefined;
 
@@ -52,19 +81,24 @@ function buildModel(): Model {
   });
   // Punctuation is as frequent as the commonest characters; rank it among them.
   [...COMMON_PUNCTUATION].forEach((p, i) => rank.set(p, i * 8));
-  const wordCodes = new Map<number, number>();
-  const first = new Uint8Array(0x10000);
+  const words: WordTable = { keys: new Int32Array(1 << WORD_TABLE_BITS), frequencies: new Float64Array(1 << WORD_TABLE_BITS) };
+  const mask = words.keys.length - 1;
+  const groupOf = new Uint16Array(0x10000);
   const last = new Uint8Array(0x10000);
   const after = new Map<string, string>();
-  const before = new Map<string, string>();
   const classes = WORD_FREQUENCY_CLASSES.split(" ");
   COMMON_WORDS.split(" ").forEach((group, g) => {
     after.set(group[0], group.slice(1));
-    first[group.charCodeAt(0)] = 1;
+    groupOf[group.charCodeAt(0)] = g + 1;
+    const weights = classes[g];
     for (let k = 1; k < group.length; k++) {
-      wordCodes.set(group.charCodeAt(0) * 0x10000 + group.charCodeAt(k), 2 ** parseInt(classes[g][k - 1], 36));
-      last[group.charCodeAt(k)] = 1;
-      before.set(group[k], (before.get(group[k]) ?? "") + group[0]);
+      const second = group.charCodeAt(k);
+      const key = g * 0x10000 + second;
+      let slot = wordSlot(key);
+      while (words.keys[slot] !== 0 && words.keys[slot] !== key + 1) slot = (slot + 1) & mask;
+      words.keys[slot] = key + 1;
+      words.frequencies[slot] = CLASS_WEIGHTS[weights.charCodeAt(k - 1)];
+      last[second] = 1;
     }
   });
   const simplifiedCode = new Uint16Array(0x10000);
@@ -79,18 +113,39 @@ function buildModel(): Model {
     cost[c.charCodeAt(0)] = Math.log2(r + RANK_OFFSET);
     probability[c.charCodeAt(0)] = 1 / (r + RANK_OFFSET) / norm / (formCount.get(c) ?? 1);
   }
+  return { rank, simplified, forms: formCount, norm, words, groupOf, simplifiedCode, cost, probability, last, after, standalone: new Set(STANDALONE_CHARS) };
+}
+
+function getModel(): Model {
+  return (model ??= buildModel());
+}
+
+// Parts only some texts need (words that end with a character; readings for inline pinyin), built on first use.
+let wordsBefore: Map<string, string> | undefined;
+function getWordsBefore(): Map<string, string> {
+  if (wordsBefore) return wordsBefore;
+  const before = new Map<string, string>();
+  for (const group of COMMON_WORDS.split(" ")) {
+    for (let k = 1; k < group.length; k++) before.set(group[k], (before.get(group[k]) ?? "") + group[0]);
+  }
+  return (wordsBefore = before);
+}
+
+let readingTables: { readings: Map<string, string[]>; byReading: Map<string, string[]> } | undefined;
+function getReadings(): { readings: Map<string, string[]>; byReading: Map<string, string[]> } {
+  if (readingTables) return readingTables;
   const readings = new Map<string, string[]>();
   const byReading = new Map<string, string[]>();
   for (const entry of CHAR_READINGS.split(" ")) {
     const list = entry.slice(1).split(",");
     readings.set(entry[0], list);
-    for (const r of list) byReading.set(r, [...(byReading.get(r) ?? []), entry[0]]);
+    for (const r of list) {
+      const chars = byReading.get(r);
+      if (chars) chars.push(entry[0]);
+      else byReading.set(r, [entry[0]]);
+    }
   }
-  return { rank, simplified, forms: formCount, norm, wordCodes, simplifiedCode, cost, probability, first, last, after, before, standalone: new Set(STANDALONE_CHARS), readings, byReading };
-}
-
-function getModel(): Model {
-  return (model ??= buildModel());
+  return (readingTables = { readings, byReading });
 }
 
 /** Characters past this rank are uncommon; garbled GBK text is full of them. */
@@ -126,11 +181,11 @@ export function codeCost(u: number): number {
 
 /** wordFrequency by UTF-16 codes. */
 export function codeWordFrequency(a: number, b: number): number {
-  const { simplifiedCode, wordCodes, first, last } = getModel();
-  const sa = simplifiedCode[a];
+  const { simplifiedCode, words, groupOf, last } = getModel();
+  const g = groupOf[simplifiedCode[a]];
   const sb = simplifiedCode[b];
-  if (!first[sa] || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
-  return wordCodes.get(sa * 0x10000 + sb) ?? 0;
+  if (g === 0 || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
+  return wordTableGet(words, (g - 1) * 0x10000 + sb);
 }
 
 /** True when the two characters (any script form) make a common two-character word. */
@@ -179,7 +234,7 @@ function partnersOf(c: string, side: "after" | "before"): { frequency: number; m
     const m = getModel();
     const s = toSimplifiedChar(c);
     partners = { frequency: 0, mass: 0 };
-    for (const p of (side === "after" ? m.after : m.before).get(s) ?? "") {
+    for (const p of (side === "after" ? m.after : getWordsBefore()).get(s) ?? "") {
       partners.frequency += side === "after" ? wordFrequency(s, p) : wordFrequency(p, s);
       partners.mass += charProbability(p) * (m.forms.get(p) ?? 1);
     }
@@ -196,12 +251,12 @@ export function isStandalone(c: string): boolean {
 
 /** Toned readings of a character (via its simplified form), e.g. 聯 → ["lián"]. */
 export function readingsOf(c: string): string[] {
-  return getModel().readings.get(toSimplifiedChar(c)) ?? [];
+  return getReadings().readings.get(toSimplifiedChar(c)) ?? [];
 }
 
 /** Common simplified characters read exactly so (toned), e.g. "bào" → 报 抱 暴 … */
 export function charsWithReading(toned: string): string[] {
-  return getModel().byReading.get(toned) ?? [];
+  return getReadings().byReading.get(toned) ?? [];
 }
 
 /** isHan for a UTF-16 code unit (BMP blocks only). */
