@@ -24,6 +24,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // A browser on a loaded two-core machine can take seconds to hydrate: expect.poll's 1 s default made
+          // assertions on client-rendered content fail under load (seen in CI), not for any defect.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           globalSetup: ["tests/setup/app.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
