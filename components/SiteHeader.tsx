@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { localHref, t } from "@/lib/dashboard/i18n";
 import type { Lang } from "@/lib/dashboard/metrics";
+import { EditorStatus } from "./EditorStatus";
 
 /** `path` is the current page (with its query), so the language switch keeps the view. */
 export function SiteHeader({ lang, path }: { lang: Lang; path: string }) {
@@ -12,7 +13,8 @@ export function SiteHeader({ lang, path }: { lang: Lang; path: string }) {
         </Link>
         <Link href={localHref("/", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "overview")}</Link>
         <Link href={localHref("/compare", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "compare")}</Link>
-        <span className="ml-auto text-sm" aria-label="Language">
+        <span className="ml-auto"><EditorStatus lang={lang} path={path} /></span>
+        <span className="text-sm" aria-label="Language">
           <Link href={localHref(path, "zh")} aria-current={lang === "zh" ? "true" : undefined} className={lang === "zh" ? "font-semibold" : "text-sky-800"} hrefLang="zh">中文</Link>
           {" / "}
           <Link href={localHref(path, "en")} aria-current={lang === "en" ? "true" : undefined} className={lang === "en" ? "font-semibold" : "text-sky-800"} hrefLang="en">English</Link>

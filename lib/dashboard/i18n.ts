@@ -90,6 +90,19 @@ const STRINGS = {
   },
   retry: { zh: "重试", en: "Try again" },
   notice: { zh: "提示", en: "Notice" },
+  // Editors (issue 12): accounts, upload, corrections, history.
+  signIn: { zh: "登录", en: "Sign in" },
+  signOut: { zh: "退出", en: "Sign out" },
+  signedInAs: { zh: "已登录：{email}（{role}）", en: "Signed in as {email} ({role})" },
+  email: { zh: "邮箱", en: "Email" },
+  password: { zh: "密码", en: "Password" },
+  signInTitle: { zh: "编辑登录", en: "Editor sign-in" },
+  signInNote: { zh: "浏览无需登录；上传和更正需要编辑账号（由管理员创建）。", en: "Browsing needs no account; uploading and correcting need an editor account (created by an admin)." },
+  wrongPassword: { zh: "邮箱或密码不正确。", en: "Wrong email or password." },
+  tooManyAttempts: { zh: "尝试次数过多，请 {seconds} 秒后再试。", en: "Too many attempts; try again in {seconds} s." },
+  signInFailed: { zh: "登录失败：{message}", en: "Sign-in failed: {message}" },
+  addReport: { zh: "上传报道", en: "Add a report" },
+  history: { zh: "修改记录", en: "History" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;

@@ -87,6 +87,9 @@ export function createHandler(options: HandlerOptions) {
       // Anyone can send these; only a proxy of ours (TRUST_PROXY=1) is believed.
       for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "x-forwarded-port"]) delete request.headers[name];
     }
+    // Sign-in attempts are counted per address (lib/auth/server.ts) by this header: the connecting address, unless
+    // a proxy of ours set it.
+    request.headers["x-forwarded-for"] ||= request.socket?.remoteAddress ?? "";
     const url = new URL(target, "http://localhost");
     const method = request.method ?? "GET";
     const page = matchPage(url.pathname);

@@ -17,11 +17,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: "/", params: ["q", "page", "lang", "province", "level", "kind"] },
   { path: "/regions/:slug", params: ["lang"] },
   { path: "/compare", params: ["a", "b", "lang"] },
-  { path: "/reports/new", params: [], post: true, cache: false },
+  { path: "/reports/new", params: ["lang"], post: true, cache: false },
   { path: "/reports/:id", params: ["lang", "page"] },
   { path: "/methodology", params: ["lang"] },
   { path: "/about", params: ["lang"] },
-  { path: "/login", params: [], post: true, cache: false },
+  { path: "/login", params: ["next", "lang"], post: true, cache: false },
   { path: "/history", params: ["editor", "region", "report", "lang"] },
 ];
 
@@ -36,6 +36,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/regions", methods: ["GET"] },
   { path: "/api/regions/:slug/facts", methods: ["GET"] },
   { path: "/api/compare", methods: ["GET"] },
+  { path: "/api/reports", methods: ["POST"] },
 ];
 
 export interface RouteMatch {
