@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { request, sessionCookie } from "../helpers/auth";
 
-const WINDOW_S = 2;
+const WINDOW_S = 5; // long enough for six scrypt checks on a loaded two-core machine
 process.env.ATLAS_SIGNIN_WINDOW_S = String(WINDOW_S);
 process.env.ATLAS_SIGNIN_MAX_PER_ACCOUNT = "4";
 process.env.ATLAS_SIGNIN_MAX_PER_ADDRESS = "6";
@@ -26,6 +26,7 @@ beforeAll(async () => {
   await users.addUser("editor@example.org", "editor", "correct horse");
   await users.addUser("admin@example.org", "admin", "battery staple");
   await users.addUser("other@example.org", "editor", "another one");
+  await users.addUser("locked@example.org", "editor", "right password");
 });
 
 afterAll(async () => {
@@ -90,19 +91,17 @@ describe("accounts", () => {
   });
 
   it("limits sign-in attempts per account, then lets the account in after the window", async () => {
-    await sleep(WINDOW_S * 1000 + 300); // the sign-ins above counted too
     const statuses: number[] = [];
     // Each attempt from a different address: only the per-account limit can stop them.
-    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await signIn("admin@example.org", "wrong password", `10.3.0.${attempt}`)).status);
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await signIn("locked@example.org", "wrong password", `10.3.0.${attempt}`)).status);
     expect(statuses.slice(0, 4).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(4)).toEqual([429, 429]);
-    expect((await signIn("admin@example.org", "battery staple", "10.3.1.1")).status).toBe(429); // even the right password
+    expect((await signIn("locked@example.org", "right password", "10.3.1.1")).status).toBe(429); // even the right password
     await sleep(WINDOW_S * 1000 + 300);
-    expect((await signIn("admin@example.org", "battery staple", "10.3.1.1")).status).toBe(200);
+    expect((await signIn("locked@example.org", "right password", "10.3.1.1")).status).toBe(200);
   });
 
   it("limits sign-in attempts per address across accounts", async () => {
-    await sleep(WINDOW_S * 1000 + 300);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 8; attempt++) statuses.push((await signIn(`nobody${attempt}@example.org`, "wrong password", "10.4.0.1")).status);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(2);
