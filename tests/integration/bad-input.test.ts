@@ -141,13 +141,20 @@ describe("ingest with bad input and a failing database", () => {
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     try {
-      await admin.query(`CREATE FUNCTION hold_ingest() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$ LANGUAGE plpgsql`);
+      await admin.query(`CREATE FUNCTION hold_ingest() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NULL; END $$ LANGUAGE plpgsql`);
       await admin.query(`CREATE TRIGGER hold_ingest AFTER INSERT ON "Fact" FOR EACH STATEMENT EXECUTE FUNCTION hold_ingest()`);
       const before = await counts();
       const ingest = ingestReport(database.client, seed("haixi.txt"), { fileName: "haixi.txt" });
       const outcome = ingest.then(() => "stored", (error: Error) => error.message);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`);
+      // Wait until the ingest is inside the trigger (its extraction first takes a while on a loaded machine), with
+      // the trigger's sleep made long enough that a slow poll cannot miss it; then cut its connection.
+      let terminated = 0;
+      for (let waited = 0; terminated === 0 && waited < 60_000; waited += 50) {
+        const result = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`);
+        terminated = result.rowCount ?? 0;
+        if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(terminated).toBe(1);
       expect(await outcome).not.toBe("stored");
       await admin.query(`DROP TRIGGER hold_ingest ON "Fact"`);
       expect(await counts()).toEqual(before);
