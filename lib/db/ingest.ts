@@ -38,6 +38,9 @@ export interface IngestOptions {
   replace?: boolean;
   /** Stores the report under this region whatever the text says (bench:scale's synthetic regions). */
   regionOverride?: RegionInfo & { synthetic?: boolean };
+  /** An editor's corrections of the detected title and date (YYYY-MM-DD) from the upload preview. */
+  title?: string;
+  publishedAt?: string;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -61,7 +64,12 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
     return { status: "unchanged", reportId: existing.id, regionSlug: existing.region.slug, facts: existing._count.facts };
   }
   const extracted = extractReport(bytes, { region: options.region, fileName: options.fileName });
-  const extraction = options.regionOverride ? { ...extracted, region: options.regionOverride } : extracted;
+  const extraction = {
+    ...extracted,
+    region: options.regionOverride ?? extracted.region,
+    title: options.title ?? extracted.title,
+    publishedAt: options.publishedAt ?? extracted.publishedAt,
+  };
   try {
     const reportId = await storeExtraction(database, extraction, digest, options.fileName ?? null, Boolean(existing));
     return { status: existing ? "replaced" : "created", reportId, regionSlug: extraction.region.slug, facts: extraction.facts.length };
