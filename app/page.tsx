@@ -4,7 +4,8 @@ import { Cite } from "@/components/Cite";
 import { FigureChart } from "@/components/charts/FigureChart";
 import { Notice } from "@/components/Notice";
 import { SiteHeader } from "@/components/SiteHeader";
-import { chartBar, PALETTE, sourceFooter } from "@/lib/dashboard/charts";
+import { buildChartSpec } from "@/lib/charts/spec";
+import { chartFigure } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
 import { localHref, regionName, t, parseLang } from "@/lib/dashboard/i18n";
 import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS } from "@/lib/dashboard/metrics";
@@ -75,13 +76,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             return (
               <FigureChart
                 key={metric}
-                id={`overview-${metric}`}
-                title={`${METRIC_LABELS[metric][lang]} · ${lang === "en" ? "by region" : "各地区对比"}`}
-                subtitle={`${METRIC_UNITS[metric][lang]}${total > ranked.length ? ` · ${t(lang, "topRegions", { n: ranked.length, total })}` : ""}`}
-                series={[{ name: METRIC_LABELS[metric][lang], color: PALETTE[0] }]}
-                rows={ranked.map((entry) => ({ label: regionName(entry.region, "zh"), bars: [chartBar(entry.fact, lang)] }))}
-                footer={sourceFooter([{ outlet: lang === "en" ? "local government reports" : "各地政府新闻报道", publishedAt: null }], lang)}
-                fileName={`overview-${metric}`}
+                spec={buildChartSpec({
+                  id: `overview-${metric}`,
+                  lang,
+                  title: `${METRIC_LABELS[metric][lang]} · ${lang === "en" ? "by region" : "各地区对比"}`,
+                  unit: METRIC_UNITS[metric][lang],
+                  note: total > ranked.length ? t(lang, "topRegions", { n: ranked.length, total }) : undefined,
+                  series: [METRIC_LABELS[metric][lang]],
+                  rows: ranked.map((entry) => ({ label: regionName(entry.region, "zh"), figures: [chartFigure(entry.fact)] })),
+                  sources: ranked.map((entry) => entry.source),
+                  fileName: `overview-${metric}`,
+                })}
                 csvHref={`/api/regions?format=csv&metric=${metric}`}
                 labels={chartLabels(lang)}
               />

@@ -8,14 +8,19 @@ export function HighlightedSentence({ sentence, reportId, lang, linkFigures }: {
   const parts: React.ReactNode[] = [];
   let cursor = 0;
   for (const [index, figure] of sentence.figures.entries()) {
-    if (figure.start < cursor || figure.end > sentence.text.length) continue; // overlapping spans: keep the first
+    if (figure.start < cursor || figure.end > sentence.text.length) {
+      // Overlapping spans: the first is marked; the others keep an anchor so that links to them still land here.
+      if (!linkFigures) parts.push(<span key={`f-${index}`} id={`f-${figure.id}`} />);
+      continue;
+    }
     parts.push(sentence.text.slice(cursor, figure.start));
     const text = sentence.text.slice(figure.start, figure.end);
     parts.push(
       linkFigures ? (
         <a key={index} href={localHref(`/reports/${reportId}#s-${sentence.index}`, lang)} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</a>
       ) : (
-        <mark key={index} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</mark>
+        // The figure's anchor: charts link to /reports/<id>#f-<fact id>.
+        <mark key={index} id={`f-${figure.id}`} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</mark>
       ),
     );
     cursor = figure.end;

@@ -4,7 +4,8 @@ import { FigureChart } from "@/components/charts/FigureChart";
 import { Cite } from "@/components/Cite";
 import { Notice } from "@/components/Notice";
 import { SiteHeader } from "@/components/SiteHeader";
-import { comparisonRows, PALETTE, sourceFooter } from "@/lib/dashboard/charts";
+import { buildChartSpec } from "@/lib/charts/spec";
+import { comparisonRows, PALETTE } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
 import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
 import { chartLabels } from "@/lib/dashboard/labels";
@@ -90,13 +91,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     </dl>
                     <div className="mt-3">
                       <FigureChart
-                        id={`compare-${metric}`}
-                        title={`${METRIC_LABELS[metric][lang]}: ${comparison.a.region.name} / ${comparison.b.region.name}`}
-                        subtitle={METRIC_UNITS[metric][lang]}
-                        series={sides.map((side, index) => ({ name: side.region.name, color: PALETTE[index] }))}
-                        rows={comparisonRows(rows, lang)}
-                        footer={sourceFooter(sides.flatMap((side) => side.reports.map((report) => ({ region: side.region.name, outlet: report.outlet, publishedAt: report.publishedAt }))), lang)}
-                        fileName={`compare-${comparison.a.region.slug}-${comparison.b.region.slug}-${metric}`}
+                        spec={buildChartSpec({
+                          id: `compare-${metric}`,
+                          lang,
+                          title: `${METRIC_LABELS[metric][lang]}: ${comparison.a.region.name} / ${comparison.b.region.name}`,
+                          unit: METRIC_UNITS[metric][lang],
+                          series: sides.map((side) => side.region.name),
+                          rows: comparisonRows(rows),
+                          sources: sides.flatMap((side) => side.reports.filter((report) => rows.some((row) => [row.a, row.b].some((fact) => fact?.reportId === report.id)))),
+                          fileName: `compare-${comparison.a.region.slug}-${comparison.b.region.slug}-${metric}`,
+                        })}
                         csvHref={`/api/compare?a=${comparison.a.region.slug}&b=${comparison.b.region.slug}&metric=${metric}&format=csv`}
                         labels={chartLabels(lang)}
                       />

@@ -1,197 +1,164 @@
 "use client";
-// A bar chart of cited figures, exportable as PNG. Each bar is a link to its source sentence (Tab reaches it,
-// Enter follows it); hovering or focusing a bar shows the quote under the chart. The same figures are listed in a
-// data table (rendered on the server too) for screen readers and for readers without JavaScript.
-import { useRef, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
-
-export interface ChartSeries {
-  name: string;
-  color: string;
-}
-
-export interface ChartBar {
-  value: number;
-  display: string; // 3.7万名
-  exact: string; // 37,000
-  href: string;
-  quote: string;
-}
-
-export interface ChartRow {
-  label: string;
-  bars: (ChartBar | null)[]; // one per series
-}
+// A bar chart of cited figures. Its SVG is drawn from the chart's specification by lib/charts/svg.ts — on the
+// server too, so it is in the page's HTML and shows without JavaScript; hydration only adds behaviour:
+// the chart is one tab stop (the bars are links with a roving tabindex), arrow keys move between bars, hovering or
+// focusing a bar shows its source sentence under the chart, Enter or a click opens that sentence. The SVG and PNG
+// downloads draw the same specification again, with the date and the page's address in the footer.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import type { ChartSpec } from "@/lib/charts/spec";
+import { renderChartSvg } from "@/lib/charts/svg";
 
 export interface ChartLabels {
   downloadPng: string;
+  downloadSvg: string;
   downloadCsv: string;
   dataTable: string;
-  quote: string;
-  value: string;
   subject: string;
-  empty: string;
   hint: string;
 }
 
 export interface FigureChartProps {
-  id: string;
-  title: string;
-  subtitle: string;
-  series: ChartSeries[];
-  rows: ChartRow[];
-  footer: string;
-  fileName: string;
+  spec: ChartSpec;
   csvHref: string;
   labels: ChartLabels;
 }
 
-const ROW_HEIGHT = 22;
+const subscribeNothing = () => () => {};
 
-function shortLabel(label: string): string {
-  return label.length > 10 ? `${label.slice(0, 9)}…` : label;
+/** The SVG as a file: the same drawing, with when and where it was taken from. */
+function exportSvg(spec: ChartSpec): string {
+  const date = new Date().toISOString().slice(0, 10);
+  return renderChartSvg(spec, { standalone: true, footer: `${date} · ${window.location.href}` });
 }
 
-export function FigureChart({ id, title, subtitle, series, rows, footer, fileName, csvHref, labels }: FigureChartProps) {
-  const figureRef = useRef<HTMLElement>(null);
-  const [hidden, setHidden] = useState<boolean[]>(() => series.map(() => false));
-  // The quote of the hovered or focused bar is written straight into the caption: a state change would
-  // re-render the chart and replace the bar under the pointer between mousedown and click.
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function svgToPng(svg: string, pixelRatio: number): Promise<Blob> {
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  try {
+    await image.decode();
+    const canvas = Object.assign(document.createElement("canvas"), { width: image.naturalWidth * pixelRatio, height: image.naturalHeight * pixelRatio });
+    const context = canvas.getContext("2d")!;
+    context.scale(pixelRatio, pixelRatio);
+    context.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(image.src);
+  }
+}
+
+export function FigureChart({ spec, csvHref, labels }: FigureChartProps) {
+  const svg = useMemo(() => renderChartSvg(spec), [spec]);
+  const drawingRef = useRef<HTMLDivElement>(null);
   const captionRef = useRef<HTMLParagraphElement>(null);
-  const showQuote = (bar: ChartBar) => {
-    if (captionRef.current) captionRef.current.textContent = `“${bar.quote}” (${bar.exact})`;
-  };
+  // Download buttons need JavaScript: they appear once it runs rather than doing nothing before.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const [exporting, setExporting] = useState(false);
 
-  const data = rows.map((row, rowIndex) => ({
-    rowIndex, // recharts numbers only the bars it draws, so a row's own index travels in its payload
-    label: row.label,
-    ...Object.fromEntries(row.bars.map((bar, index) => [`s${index}`, bar?.value ?? null])),
-  }));
-  const visibleSeries = series.map((entry, index) => ({ ...entry, index })).filter((entry) => !hidden[entry.index]);
-  const height = Math.max(140, rows.length * (Math.max(1, visibleSeries.length) * ROW_HEIGHT + 12) + 48);
+  useEffect(() => {
+    const drawing = drawingRef.current;
+    if (!drawing) return;
+    const bars = () => [...drawing.querySelectorAll<SVGAElement>("a.chart-bar")];
+    const barsByFact = new Map(spec.rows.flatMap((row) => row.bars.filter((bar) => bar !== null).map((bar) => [String(bar.factId), bar])));
+    // The caption is written directly: no re-render, so the bar under the pointer is never replaced.
+    const show = (target: EventTarget | null) => {
+      const link = target instanceof Element ? target.closest<SVGAElement>("a.chart-bar") : null;
+      const bar = link && barsByFact.get(link.dataset.fact ?? "");
+      if (!bar || !captionRef.current) return;
+      for (const other of bars()) other.toggleAttribute("data-active", other === link);
+      captionRef.current.textContent = `${bar.display} (${bar.exact}): “${bar.quote}”`;
+    };
+    const focusBar = (link: SVGAElement) => {
+      for (const other of bars()) other.setAttribute("tabindex", other === link ? "0" : "-1");
+      link.focus();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const link = event.target instanceof Element ? event.target.closest<SVGAElement>("a.chart-bar") : null;
+      if (!link) return;
+      const all = bars();
+      const index = all.indexOf(link);
+      const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1, Home: 0, End: all.length - 1 }[event.key];
+      if (next !== undefined) {
+        event.preventDefault();
+        focusBar(all[Math.min(all.length - 1, Math.max(0, next))]);
+      } else if (event.key === "Enter" && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
+        event.preventDefault();
+        window.location.assign(link.getAttribute("href")!);
+      }
+    };
+    const onPoint = (event: Event) => show(event.target);
+    drawing.addEventListener("keydown", onKeyDown);
+    drawing.addEventListener("focusin", onPoint);
+    drawing.addEventListener("mouseover", onPoint);
+    return () => {
+      drawing.removeEventListener("keydown", onKeyDown);
+      drawing.removeEventListener("focusin", onPoint);
+      drawing.removeEventListener("mouseover", onPoint);
+    };
+  }, [spec]);
 
-  async function downloadPng() {
-    if (!figureRef.current) return;
+  async function download(kind: "svg" | "png") {
     setExporting(true);
     try {
-      const { toPng } = await import("html-to-image");
-      const url = await toPng(figureRef.current, {
-        pixelRatio: 2,
-        backgroundColor: "#ffffff",
-        filter: (node) => !(node instanceof HTMLElement && node.dataset.exportExclude !== undefined),
-      });
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `${fileName}.png`;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      const file = exportSvg(spec);
+      if (kind === "svg") saveBlob(new Blob([file], { type: "image/svg+xml" }), `${spec.fileName}.svg`);
+      else saveBlob(await svgToPng(file, 2), `${spec.fileName}.png`);
     } finally {
       setExporting(false);
     }
   }
 
+  const hasBars = spec.rows.some((row) => row.bars.some((bar) => bar !== null));
   return (
     <div className="rounded border border-stone-200 bg-white">
-      <figure ref={figureRef} id={id} className="bg-white p-4" aria-labelledby={`${id}-title`}>
-        <figcaption>
-          <div id={`${id}-title`} className="font-semibold">{title}</div>
-          <div className="text-xs text-stone-500">{subtitle}</div>
-        </figcaption>
-        {series.length > 1 && (
-          <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label="legend">
-            {series.map((entry, index) => (
-              <li key={entry.name}>
-                <button
-                  type="button"
-                  aria-pressed={!hidden[index]}
-                  onClick={() => setHidden((state) => state.map((value, i) => (i === index ? !value : value)))}
-                  className="inline-flex items-center gap-1.5 rounded px-1 focus-visible:outline-2 focus-visible:outline-sky-700"
-                >
-                  <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: hidden[index] ? "#d6d3d1" : entry.color }} />
-                  <span className={hidden[index] ? "text-stone-400 line-through" : ""}>{entry.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+      <figure id={spec.id} className="chart p-3" aria-labelledby={`${spec.id}-title`}>
+        {/* Drawn on the server from the same specification; no text in it is unescaped (lib/charts/svg.ts). */}
+        <div ref={drawingRef} className="chart-drawing" dangerouslySetInnerHTML={{ __html: svg }} />
+        {hasBars && (
+          <p ref={captionRef} className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite">
+            {labels.hint}
+          </p>
         )}
-        {rows.length === 0 ? (
-          <p className="py-6 text-sm text-stone-500">{labels.empty}</p>
-        ) : (
-          <div style={{ height }} className="mt-2 w-full">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }} barGap={2}>
-                <CartesianGrid horizontal={false} stroke="#e7e5e4" />
-                <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(value: number) => (value >= 1e4 ? `${value / 1e4}万` : String(value))} />
-                <YAxis type="category" dataKey="label" width={132} tick={{ fontSize: 12 }} tickFormatter={shortLabel} interval={0} />
-                {visibleSeries.map((entry) => (
-                  <Bar
-                    key={entry.name}
-                    dataKey={`s${entry.index}`}
-                    name={entry.name}
-                    fill={entry.color}
-                    isAnimationActive={false}
-                    shape={(props: unknown) => {
-                      const { x, y, width, height, payload } = props as { x: number; y: number; width: number; height: number; payload: { rowIndex: number } };
-                      const index = payload.rowIndex;
-                      const bar = rows[index]?.bars[entry.index];
-                      if (!bar) return <g />;
-                      return (
-                        <a
-                          href={bar.href}
-                          tabIndex={0}
-                          // The chart's own pointer handling swallows the default action of links inside its SVG.
-                          onClick={(event) => {
-                            event.preventDefault();
-                            window.location.assign(bar.href);
-                          }}
-                          aria-label={`${rows[index].label} ${entry.name}: ${bar.display} — ${bar.quote}`}
-                          onMouseEnter={() => showQuote(bar)}
-                          onFocus={() => showQuote(bar)}
-                          className="chart-bar"
-                        >
-                          <rect x={x} y={y} width={Math.max(width, 1)} height={height} fill={entry.color} />
-                          <text x={x + Math.max(width, 1) + 4} y={y + height / 2} dominantBaseline="central" fontSize={11} fill="#292524">
-                            {bar.display}
-                          </text>
-                        </a>
-                      );
-                    }}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        )}
-        <p ref={captionRef} className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite" data-export-exclude>
-          {labels.hint}
-        </p>
-        <p className="mt-2 border-t border-stone-100 pt-2 text-[11px] text-stone-500">{footer}</p>
       </figure>
-      <div className="flex flex-wrap items-center gap-3 border-t border-stone-100 px-4 py-2 text-sm">
-        <button type="button" onClick={downloadPng} disabled={exporting} className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 disabled:opacity-50" data-testid={`${id}-png`}>
-          {labels.downloadPng}
-        </button>
-        <a href={csvHref} download className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100" data-testid={`${id}-csv`}>
+      <div className="flex flex-wrap items-center gap-3 border-t border-stone-100 px-3 py-2 text-sm">
+        {hydrated && (
+          <>
+            <button type="button" onClick={() => download("png")} disabled={exporting} className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 disabled:opacity-50" data-testid={`${spec.id}-png`}>
+              {labels.downloadPng}
+            </button>
+            <button type="button" onClick={() => download("svg")} disabled={exporting} className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 disabled:opacity-50" data-testid={`${spec.id}-svg`}>
+              {labels.downloadSvg}
+            </button>
+          </>
+        )}
+        <a href={csvHref} download className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100" data-testid={`${spec.id}-csv`}>
           {labels.downloadCsv}
         </a>
-        <details className="w-full">
+        <details className="w-full" data-testid={`${spec.id}-table`}>
           <summary className="cursor-pointer text-stone-600">{labels.dataTable}</summary>
           <table className="mt-2 w-full text-left text-xs">
+            <caption className="sr-only">{spec.title}</caption>
             <thead>
               <tr>
-                <th className="py-1 pr-2">{labels.subject}</th>
-                {series.map((entry) => <th key={entry.name} className="py-1 pr-2">{entry.name}</th>)}
+                <th scope="col" className="py-1 pr-2">{labels.subject}</th>
+                {spec.series.map((series) => <th key={series.name} scope="col" className="py-1 pr-2">{series.name}</th>)}
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={row.label} className="border-t border-stone-100 align-top">
+              {spec.rows.map((row, rowIndex) => (
+                <tr key={rowIndex} className="border-t border-stone-100 align-top">
                   <th scope="row" className="py-1 pr-2 font-normal">{row.label}</th>
                   {row.bars.map((bar, index) => (
                     <td key={index} className="py-1 pr-2">
-                      {bar ? <a href={bar.href} className="cite" data-quote={bar.quote} title={`${bar.exact} — ${bar.quote}`}>{bar.display}</a> : "—"}
+                      {bar ? <a href={bar.href} className="cite" data-quote={bar.quote} title={`${bar.exact} — ${bar.quote}`}>{bar.display}</a> : spec.text.noFigure}
                     </td>
                   ))}
                 </tr>

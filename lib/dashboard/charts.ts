@@ -1,22 +1,13 @@
-// Turns cited figures into the rows the chart component draws. Pure: no database, no React.
+// Turns the pages' cited figures into the plain input of the chart specification (lib/charts/spec.ts). Pure: no
+// database, no React.
 import type { FactView } from "../queries/shared";
 import type { AlignedRow } from "../queries/compare";
-import type { ChartBar, ChartRow } from "../../components/charts/FigureChart";
-import { formatExact, formatFigure } from "./format";
-import { localHref } from "./i18n";
-import type { Lang } from "./metrics";
+import type { ChartFigureInput, ChartRowInput } from "../charts/spec";
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+export { PALETTE } from "../charts/spec";
 
-export function chartBar(fact: FactView, lang: Lang): ChartBar {
-  return {
-    value: fact.value,
-    display: formatFigure(fact.value, fact.unit, fact.approx),
-    exact: `${formatExact(fact.value)} ${fact.unit}`,
-    href: localHref(fact.href, lang),
-    quote: fact.quote,
-  };
+export function chartFigure(fact: FactView): ChartFigureInput {
+  return { factId: fact.id, reportId: fact.reportId, value: fact.value, unit: fact.unit, approx: fact.approx, quote: fact.quote };
 }
 
 export function subjectLabel(subject: string, scope: string | null): string {
@@ -24,20 +15,15 @@ export function subjectLabel(subject: string, scope: string | null): string {
 }
 
 /** One bar per figure, by subject; restatements of an earlier figure are left out (they are in the table). */
-export function regionMetricRows(facts: readonly FactView[], lang: Lang): ChartRow[] {
+export function regionMetricRows(facts: readonly FactView[]): ChartRowInput[] {
   return facts
     .filter((fact) => !fact.restates)
-    .map((fact) => ({ label: subjectLabel(fact.subject, fact.scope), bars: [chartBar(fact, lang)] }));
+    .map((fact) => ({ label: subjectLabel(fact.subject, fact.scope), figures: [chartFigure(fact)] }));
 }
 
-export function comparisonRows(rows: readonly AlignedRow[], lang: Lang): ChartRow[] {
+export function comparisonRows(rows: readonly AlignedRow[]): ChartRowInput[] {
   return rows.map((row) => ({
     label: subjectLabel(row.subject, row.scope),
-    bars: [row.a ? chartBar(row.a, lang) : null, row.b ? chartBar(row.b, lang) : null],
+    figures: [row.a ? chartFigure(row.a) : null, row.b ? chartFigure(row.b) : null],
   }));
-}
-
-export function sourceFooter(sources: readonly { outlet: string | null; publishedAt: string | null; region?: string }[], lang: Lang): string {
-  const parts = sources.map((source) => [source.region, source.outlet, source.publishedAt].filter(Boolean).join(" "));
-  return `${lang === "en" ? "Source" : "来源"}: ${parts.join("; ")} · Mobilization Atlas 动员图谱`;
 }

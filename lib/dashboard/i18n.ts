@@ -63,7 +63,12 @@ const STRINGS = {
   before: { zh: "修复前", en: "Before" },
   after: { zh: "修复后", en: "After" },
   downloadPng: { zh: "下载 PNG", en: "Download PNG" },
+  downloadSvg: { zh: "下载 SVG", en: "Download SVG" },
   downloadCsv: { zh: "下载 CSV", en: "Download CSV" },
+  chartHint: {
+    zh: "方向键在各条之间移动；按回车或点击打开该数字的原句。",
+    en: "Arrow keys move between bars; Enter or a click opens the sentence the figure comes from.",
+  },
   dataTable: { zh: "数据表", en: "Data table" },
   source: { zh: "来源", en: "Source" },
   noFacts: { zh: "该报道中没有此类数字。", en: "The reports give no figure for this metric." },

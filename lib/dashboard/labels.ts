@@ -5,12 +5,10 @@ import type { Lang } from "./metrics";
 export function chartLabels(lang: Lang): ChartLabels {
   return {
     downloadPng: t(lang, "downloadPng"),
+    downloadSvg: t(lang, "downloadSvg"),
     downloadCsv: t(lang, "downloadCsv"),
     dataTable: t(lang, "dataTable"),
-    quote: t(lang, "quote"),
-    value: t(lang, "value"),
     subject: t(lang, "subject"),
-    empty: t(lang, "noFacts"),
-    hint: t(lang, "figuresShown"),
+    hint: t(lang, "chartHint"),
   };
 }

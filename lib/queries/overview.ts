@@ -17,6 +17,7 @@ export interface RegionCard extends RegionHeader {
 export interface RankedHeadline {
   region: { slug: string; name: string; nameEn: string };
   fact: FactView;
+  source: { outlet: string | null; publishedAt: string | null }; // the report the figure comes from
 }
 
 export interface Overview {
@@ -92,11 +93,18 @@ async function loadOverview(query: string, requestedPage: number): Promise<Overv
 async function loadHeadlineRanking(metric: HeadlineMetric, limit?: number): Promise<RankedHeadline[]> {
   const rows = await db().headline.findMany({
     where: { metric },
-    select: { region: { select: { slug: true, name: true, nameEn: true } }, fact: { select: factViewSelect } },
+    select: {
+      region: { select: { slug: true, name: true, nameEn: true } },
+      fact: { select: { ...factViewSelect, report: { select: { outlet: true, publishedAt: true } } } },
+    },
     orderBy: [{ value: "desc" }, { regionId: "asc" }],
     take: limit,
   });
-  return rows.map((row) => ({ region: row.region, fact: toFactView(row.fact) }));
+  return rows.map(({ region, fact: { report, ...fact } }) => ({
+    region,
+    fact: toFactView(fact),
+    source: { outlet: report.outlet, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null },
+  }));
 }
 
 export const overview = cachedByDataVersion("overview", loadOverview);

@@ -7,7 +7,7 @@ export interface SentenceView {
   index: number;
   text: string;
   original: string;
-  figures: { start: number; end: number; metric: string; subject: string }[]; // offsets within the sentence text
+  figures: { id: number; start: number; end: number; metric: string; subject: string }[]; // offsets within the sentence text
 }
 
 export interface RepairView {
@@ -34,7 +34,7 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
       sha256: true, extractorVersion: true, ingestedAt: true,
       region: { select: regionHeaderSelect },
       sentences: {
-        select: { index: true, text: true, original: true, start: true, facts: { select: { start: true, end: true, metric: true, subject: true }, orderBy: { start: "asc" } } },
+        select: { index: true, text: true, original: true, start: true, facts: { select: { id: true, start: true, end: true, metric: true, subject: true }, orderBy: { start: "asc" } } },
         orderBy: { index: "asc" },
       },
       repairs: { select: { start: true, end: true, before: true, after: true, kind: true }, orderBy: { start: "asc" } },

@@ -7,7 +7,8 @@ import { HeadlineFigures } from "@/components/HeadlineFigures";
 import { HighlightedSentence } from "@/components/ReportText";
 import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
-import { PALETTE, regionMetricRows, sourceFooter } from "@/lib/dashboard/charts";
+import { buildChartSpec } from "@/lib/charts/spec";
+import { regionMetricRows } from "@/lib/dashboard/charts";
 import { LEVEL_LABELS, localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { ALL_METRICS, METRIC_LABELS, METRIC_UNITS } from "@/lib/dashboard/metrics";
@@ -21,7 +22,6 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
   const data = await regionDashboard(decodeURIComponent(slug));
   if (!data) notFound();
   const { region, reports } = data;
-  const footer = sourceFooter(reports.map((report) => ({ outlet: report.outlet, publishedAt: report.publishedAt, region: region.name })), lang);
   const metrics = ALL_METRICS.filter((metric) => data.factsByMetric[metric]?.length);
 
   return (
@@ -50,13 +50,16 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
           {metrics.map((metric) => (
             <FigureChart
               key={metric}
-              id={`region-${metric}`}
-              title={`${region.name} · ${METRIC_LABELS[metric][lang]}`}
-              subtitle={METRIC_UNITS[metric][lang]}
-              series={[{ name: region.name, color: PALETTE[0] }]}
-              rows={regionMetricRows(data.factsByMetric[metric]!, lang)}
-              footer={footer}
-              fileName={`region-${region.slug}-${metric}`}
+              spec={buildChartSpec({
+                id: `region-${metric}`,
+                lang,
+                title: `${region.name} · ${METRIC_LABELS[metric][lang]}`,
+                unit: METRIC_UNITS[metric][lang],
+                series: [region.name],
+                rows: regionMetricRows(data.factsByMetric[metric]!),
+                sources: reports.filter((report) => data.factsByMetric[metric]!.some((fact) => fact.reportId === report.id)),
+                fileName: `region-${region.slug}-${metric}`,
+              })}
               csvHref={`/api/regions/${region.slug}/facts?format=csv&metric=${metric}`}
               labels={chartLabels(lang)}
             />
