@@ -16,9 +16,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 }
 
 
-export const FACT_CSV_HEADER = ["region", "region_slug", "metric", "subject", "scope", "value", "unit", "approximation", "figure", "restates", "quote", "source"] as const;
+export const FACT_CSV_HEADER = ["region", "region_slug", "metric", "subject", "scope", "value", "unit", "approximation", "figure", "restates", "quote", "source", "status"] as const;
 
-/** One CSV row per figure, with the quote and an absolute link to its sentence. */
+/** One CSV row per figure, with the quote, an absolute link to its sentence, and whether an editor checked it. */
 export function factCsvRow(region: { name: string; slug: string }, fact: FactView, origin: string): (string | number | null)[] {
-  return [region.name, region.slug, fact.metric, fact.subject, fact.scope, fact.value, fact.unit, fact.approx, fact.figure, fact.restates ? "yes" : "no", fact.quote, `${origin}${fact.href}`];
+  return [region.name, region.slug, fact.metric, fact.subject, fact.scope, fact.value, fact.unit, fact.approx, fact.figure, fact.restates ? "yes" : "no", fact.quote, `${origin}${fact.href}`, fact.status];
 }

@@ -6,6 +6,7 @@ import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
 import type { ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
 import { HEADLINE_METRICS } from "../dashboard/metrics";
+import { applyCorrections } from "./corrections";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
@@ -129,6 +130,7 @@ async function storeExtraction(database: Database, extraction: ExtractionResult 
         ${facts.map((f) => f.value)}::float8[], ${facts.map((f) => f.unit)}::text[], ${facts.map((f) => f.approx)}::"Approximation"[],
         ${facts.map((f) => f.scope)}::text[], ${facts.map((f) => f.restates)}::boolean[], ${facts.map((f) => f.figure)}::text[],
         ${facts.map((f) => f.start)}::int[], ${facts.map((f) => f.end)}::int[])`;
+    await applyCorrections(tx, report.id, { afterExtraction: true }); // editors' corrections outlive re-extraction
     await refreshHeadlines(tx, storedRegion.id);
     return report.id;
   }, { timeout: 30_000 });

@@ -1,5 +1,6 @@
 // The pages are read-mostly: their data only changes when a report is ingested. Each query's result is kept in
-// memory, keyed by its arguments and by the data version (the number of reports and the latest ingest time),
+// memory, keyed by its arguments and by the data version (the number of reports and the latest ingest time, and
+// the same of editors' corrections),
 // which is read at most once per second; an ingest from any process, against any number of app instances,
 // changes the version and so refreshes every page within a second. Nothing is cached when the database fails.
 import { db } from "../db/client";
@@ -13,10 +14,14 @@ let pendingVersion: Promise<string> | null = null;
 export async function dataVersion(): Promise<string> {
   const now = Date.now();
   if (version && now - version.checkedAt < VERSION_TTL_MS) return version.value;
+  // Editors' corrections and their reverts change the data too (lib/db/corrections.ts).
   pendingVersion ??= db()
-    .report.aggregate({ _count: { _all: true }, _max: { ingestedAt: true } })
-    .then((result) => {
-      const value = `${result._count._all}:${result._max.ingestedAt?.getTime() ?? 0}`;
+    .$queryRaw<{ reports: bigint; ingested: Date | null; corrections: bigint; changed: Date | null }[]>`
+      SELECT (SELECT count(*) FROM "Report") AS reports, (SELECT max("ingestedAt") FROM "Report") AS ingested,
+             (SELECT count(*) FROM "Correction") AS corrections,
+             (SELECT max(greatest("createdAt", coalesce("revertedAt", "createdAt"))) FROM "Correction") AS changed`
+    .then(([result]) => {
+      const value = `${result.reports}:${result.ingested?.getTime() ?? 0}:${result.corrections}:${result.changed?.getTime() ?? 0}`;
       version = { value, checkedAt: Date.now() };
       return value;
     })

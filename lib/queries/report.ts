@@ -1,13 +1,30 @@
 // Data for /reports/[id]: the full text as sentences, each with its original characters, and the figures in it.
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
-import { regionHeaderSelect, toReportSummary, type RegionHeader, type ReportSummary } from "./shared";
+import { regionHeaderSelect, toCorrectionMark, toReportSummary, type CorrectionMark, type FactStatus, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface SentenceView {
   index: number;
   text: string;
   original: string;
-  figures: { id: number; start: number; end: number; metric: string; subject: string }[]; // offsets within the sentence text
+  figures: FigureView[];
+}
+
+export interface FigureView {
+  id: number;
+  start: number; // offsets within the sentence text
+  end: number;
+  metric: string;
+  subject: string;
+  value: number;
+  unit: string;
+  approx: string;
+  scope: string | null;
+  figure: string;
+  status: FactStatus;
+  correction: CorrectionMark | null;
+  /** The number of changes editors made to this figure: a correction is saved against it (409 when stale). */
+  revision: number;
 }
 
 export interface RepairView {
@@ -23,6 +40,8 @@ export interface ReportDocument {
   region: RegionHeader;
   sentences: SentenceView[];
   repairs: RepairView[];
+  /** Editors' changes to this report's figures that no longer match its text after a re-extraction. */
+  needsReview: number;
 }
 
 async function loadReportDocument(id: number): Promise<ReportDocument | null> {
@@ -34,7 +53,13 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
       sha256: true, extractorVersion: true, ingestedAt: true,
       region: { select: regionHeaderSelect },
       sentences: {
-        select: { index: true, text: true, original: true, start: true, facts: { select: { id: true, start: true, end: true, metric: true, subject: true }, orderBy: { start: "asc" } } },
+        select: { index: true, text: true, original: true, start: true, facts: {
+          select: {
+            id: true, start: true, end: true, metric: true, subject: true, value: true, unit: true, approx: true, scope: true, figure: true, status: true,
+            correction: { select: { editorEmail: true, createdAt: true, reason: true } },
+          },
+          orderBy: { start: "asc" },
+        } },
         orderBy: { index: "asc" },
       },
       repairs: { select: { start: true, end: true, before: true, after: true, kind: true }, orderBy: { start: "asc" } },
@@ -42,6 +67,13 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
   });
   if (!report) return null;
   const { region, sentences, repairs, encoding, sha256, extractorVersion, ingestedAt, ...summary } = report;
+  const changes = await db().correction.groupBy({
+    by: ["sentenceIndex", "figureStart", "figureEnd"],
+    where: { reportSha: sha256 },
+    _max: { revision: true },
+  });
+  const revisions = new Map(changes.map((change) => [`${change.sentenceIndex}:${change.figureStart}:${change.figureEnd}`, change._max.revision ?? 0]));
+  const needsReview = await db().correction.count({ where: { reportSha: sha256, needsReview: true, revertedAt: null } });
   return {
     report: { ...toReportSummary(summary), encoding, sha256, extractorVersion, ingestedAt: ingestedAt.toISOString() },
     region,
@@ -49,9 +81,14 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
       index: sentence.index,
       text: sentence.text,
       original: sentence.original,
-      figures: sentence.facts.map((fact) => ({ ...fact, start: fact.start - sentence.start, end: fact.end - sentence.start })),
+      figures: sentence.facts.map((fact) => {
+        const start = fact.start - sentence.start;
+        const end = fact.end - sentence.start;
+        return { ...fact, start, end, correction: toCorrectionMark(fact.correction), revision: revisions.get(`${sentence.index}:${start}:${end}`) ?? 0 };
+      }),
     })),
     repairs,
+    needsReview,
   };
 }
 

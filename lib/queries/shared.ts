@@ -18,6 +18,17 @@ export interface FactView {
   reportId: number;
   sentenceIndex: number;
   href: string; // /reports/<id>#s-<n>
+  /** machine, or an editor's confirmed / corrected / added figure, with who, when and why (lib/db/corrections.ts). */
+  status: FactStatus;
+  correction: CorrectionMark | null;
+}
+
+export type FactStatus = "machine" | "confirmed" | "corrected" | "added";
+
+export interface CorrectionMark {
+  editor: string;
+  at: string; // ISO time
+  reason: string;
 }
 
 /** The Prisma selection that yields a FactView (with the sentence it came from). */
@@ -35,10 +46,19 @@ export const factViewSelect = {
   end: true,
   reportId: true,
   sentence: { select: { index: true, text: true } },
+  status: true,
+  correction: { select: { editorEmail: true, createdAt: true, reason: true } },
 } as const;
 
 /** A fact as selected with factViewSelect. */
-export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href"> & { sentence: { index: number; text: string } };
+export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction"> & {
+  sentence: { index: number; text: string };
+  correction: { editorEmail: string; createdAt: Date; reason: string } | null;
+};
+
+export function toCorrectionMark(correction: FactRow["correction"]): CorrectionMark | null {
+  return correction ? { editor: correction.editorEmail, at: correction.createdAt.toISOString(), reason: correction.reason } : null;
+}
 
 export function sourceHref(reportId: number, sentenceIndex: number): string {
   return `/reports/${reportId}#s-${sentenceIndex}`;
@@ -61,6 +81,8 @@ export function toFactView(row: FactRow): FactView {
     reportId: row.reportId,
     sentenceIndex: row.sentence.index,
     href: sourceHref(row.reportId, row.sentence.index),
+    status: row.status,
+    correction: toCorrectionMark(row.correction),
   };
 }
 

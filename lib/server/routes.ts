@@ -39,6 +39,8 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/reports", methods: ["POST"] },
   { path: "/api/reports/preview", methods: ["POST"] },
   { path: "/api/gazetteer", methods: ["GET"] },
+  { path: "/api/corrections", methods: ["POST"] },
+  { path: "/api/corrections/:id/revert", methods: ["POST"] },
 ];
 
 export interface RouteMatch {

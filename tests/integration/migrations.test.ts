@@ -33,7 +33,7 @@ describe("migrations", () => {
         expect(row.applied_steps_count).toBe(1);
       }
       const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-      expect(tables.rows.map((row) => row.tablename)).toEqual(["AppSetting", "Fact", "Headline", "Region", "Repair", "Report", "Sentence", "_prisma_migrations", "account", "rateLimit", "session", "user", "verification"]);
+      expect(tables.rows.map((row) => row.tablename)).toEqual(["AppSetting", "Correction", "Fact", "Headline", "Region", "Repair", "Report", "ReportDeletion", "Sentence", "_prisma_migrations", "account", "rateLimit", "session", "user", "verification"]);
     } finally {
       await client.end();
     }

@@ -9,7 +9,7 @@ import type { FactView } from "../../../lib/queries/shared";
 function fact(partial: Partial<FactView>): FactView {
   return {
     id: 1, metric: "branches", subject: "临时党支部", value: 1, unit: "个", approx: "exact", scope: null, restates: false,
-    figure: "1个", start: 0, end: 1, quote: "q", reportId: 1, sentenceIndex: 0, href: "/reports/1#s-0", ...partial,
+    figure: "1个", start: 0, end: 1, quote: "q", reportId: 1, sentenceIndex: 0, href: "/reports/1#s-0", status: "machine", correction: null, ...partial,
   };
 }
 
