@@ -1,7 +1,7 @@
 import { Cite } from "./Cite";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
-import { t } from "@/lib/dashboard/i18n";
-import { HEADLINE_METRICS, METRIC_LABELS, type HeadlineMetric, type Lang } from "@/lib/dashboard/metrics";
+import { localHref, t } from "@/lib/dashboard/i18n";
+import { HEADLINE_METRICS, METRIC_LABELS, kindLabel, type HeadlineMetric, type Lang } from "@/lib/dashboard/metrics";
 import type { FactView } from "@/lib/queries/shared";
 
 export function HeadlineFigures({ headlines, lang, showRule = true }: { headlines: Record<HeadlineMetric, FactView | null>; lang: Lang; showRule?: boolean }) {
@@ -16,12 +16,12 @@ export function HeadlineFigures({ headlines, lang, showRule = true }: { headline
               <dd className="mt-1 text-xl font-semibold">
                 {fact ? <Cite fact={fact} lang={lang} /> : <span className="text-base font-normal text-stone-400">{t(lang, "noFigure")}</span>}
               </dd>
-              {fact && <dd className="mt-0.5 truncate text-xs text-stone-600" title={fact.subject}>{fact.subject}</dd>}
+              {fact && <dd className="mt-0.5 truncate text-xs text-stone-600" title={fact.subject} data-testid={`headline-kind-${metric}`}>{kindLabel(metric, fact.kind, lang)} · {fact.subject}</dd>}
             </div>
           );
         })}
       </dl>
-      {showRule && <p className="mt-2 text-xs text-stone-500">{HEADLINE_RULE[lang]}</p>}
+      {showRule && <p className="mt-2 text-xs text-stone-500">{HEADLINE_RULE[lang]} <a href={localHref("/methodology", lang)} className="underline">{t(lang, "methodology")}</a></p>}
     </section>
   );
 }

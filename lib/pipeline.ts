@@ -1,14 +1,15 @@
 // The whole extraction of one report: bytes → prepared text (lib/text) → metadata and facts (lib/extract).
 import { readFileSync, statSync } from "node:fs";
 import { extractFacts } from "./extract/index";
+import { CODEBOOK } from "./extract/lexicon";
 import { extractMetadata } from "./extract/metadata";
 import { toRegionInfo } from "./extract/regions";
 import type { ExtractionResult } from "./extract/types";
 import { prepareText, TextInputError } from "./text/index";
 import type { PreparedText } from "./text/types";
 
-/** Bumped whenever extraction output can change for the same input, so stored reports can be re-extracted. */
-export const EXTRACTOR_VERSION = "extract-1.0.0";
+/** Bumped (in the codebook) whenever extraction output can change for the same input, so stored reports can be re-extracted. */
+export const EXTRACTOR_VERSION: string = CODEBOOK.extractorVersion;
 
 /** Input that is not a report we can read: a missing or empty file, binary data, text that is not Chinese. */
 export class ReportInputError extends Error {

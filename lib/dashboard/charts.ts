@@ -3,6 +3,8 @@
 import type { FactView } from "../queries/shared";
 import type { AlignedRow } from "../queries/compare";
 import type { ChartFigureInput, ChartRowInput } from "../charts/spec";
+import type { FactScope } from "../extract/types";
+import { kindLabel, type Lang } from "./metrics";
 
 export { PALETTE } from "../charts/spec";
 
@@ -10,20 +12,30 @@ export function chartFigure(fact: FactView): ChartFigureInput {
   return { factId: fact.id, reportId: fact.reportId, value: fact.value, unit: fact.unit, approx: fact.approx, quote: fact.quote };
 }
 
-export function subjectLabel(subject: string, scope: string | null): string {
-  return scope ? `${scope} · ${subject}` : subject;
+/** 临时党支部 · 市医院: the scope's name follows what is counted when the figure is not region-wide. */
+export function subjectLabel(subject: string, scope: FactScope): string {
+  return scope.name ? `${subject} · ${scope.name}` : subject;
 }
 
-/** One bar per figure, by subject; restatements of an earlier figure are left out (they are in the table). */
-export function regionMetricRows(facts: readonly FactView[]): ChartRowInput[] {
-  return facts
-    .filter((fact) => !fact.restates)
-    .map((fact) => ({ label: subjectLabel(fact.subject, fact.scope), figures: [chartFigure(fact)] }));
+/**
+ * The figures a page shows, each once: restatements of an earlier figure are left out (the table keeps them).
+ * The region page and /compare both show exactly these.
+ */
+export function shownFacts<F extends FactView>(facts: readonly F[]): F[] {
+  return facts.filter((fact) => fact.restates === null);
 }
 
-export function comparisonRows(rows: readonly AlignedRow[]): ChartRowInput[] {
+/** One bar per figure, labelled by kind and scope; the caller passes one unit's figures (no chart mixes units). */
+export function regionMetricRows(facts: readonly FactView[], lang: Lang = "zh"): ChartRowInput[] {
+  return shownFacts(facts).map((fact) => ({
+    label: subjectLabel(`${kindLabel(fact.metric, fact.kind, lang)}：${fact.subject}`, fact.scope),
+    figures: [chartFigure(fact)],
+  }));
+}
+
+export function comparisonRows(rows: readonly AlignedRow[], lang: Lang = "zh"): ChartRowInput[] {
   return rows.map((row) => ({
-    label: subjectLabel(row.subject, row.scope),
+    label: subjectLabel(kindLabel(row.metric, row.kind, lang), row.scope),
     figures: [row.a ? chartFigure(row.a) : null, row.b ? chartFigure(row.b) : null],
   }));
 }

@@ -16,9 +16,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 }
 
 
-export const FACT_CSV_HEADER = ["region", "region_slug", "metric", "subject", "scope", "value", "unit", "approximation", "figure", "restates", "quote", "source", "status"] as const;
+export const FACT_CSV_HEADER = ["region", "region_slug", "fact_id", "metric", "kind", "subject", "scope_type", "scope_name", "value", "unit", "approximation", "figure", "part_of", "restates", "headline_kind", "quote", "source", "status"] as const;
 
-/** One CSV row per figure, with the quote, an absolute link to its sentence, and whether an editor checked it. */
-export function factCsvRow(region: { name: string; slug: string }, fact: FactView, origin: string): (string | number | null)[] {
-  return [region.name, region.slug, fact.metric, fact.subject, fact.scope, fact.value, fact.unit, fact.approx, fact.figure, fact.restates ? "yes" : "no", fact.quote, `${origin}${fact.href}`, fact.status];
+/**
+ * One CSV row per figure, with the quote and an absolute link to its sentence. part_of and restates are fact ids;
+ * headline_kind is the kind when the figure is its region's headline; status says whether an editor checked it.
+ */
+export function factCsvRow(region: { name: string; slug: string }, fact: FactView, origin: string, headline = false): (string | number | null)[] {
+  return [region.name, region.slug, fact.id, fact.metric, fact.kind, fact.subject, fact.scope.type, fact.scope.name, fact.value, fact.unit, fact.approx, fact.figure, fact.partOf, fact.restates, headline ? fact.kind : null, fact.quote, `${origin}${fact.href}`, fact.status];
 }

@@ -1,4 +1,5 @@
 // The dashboard's vocabulary: metric names, units and approximation marks in Chinese and English.
+import { CODEBOOK, FAMILIES } from "../extract/lexicon";
 import type { Approximation, Metric } from "../extract/types";
 
 export type Lang = "zh" | "en";
@@ -6,30 +7,34 @@ export type Lang = "zh" | "en";
 export const HEADLINE_METRICS = ["branches", "volunteers", "funds", "checkpoints"] as const satisfies readonly Metric[];
 export type HeadlineMetric = (typeof HEADLINE_METRICS)[number];
 
-export const ALL_METRICS: readonly Metric[] = [...HEADLINE_METRICS, "teams", "grids", "supplies", "other"];
+export const ALL_METRICS: readonly Metric[] = [...HEADLINE_METRICS, "posts", "teams", "grids", "supplies", "other"];
 
-export const METRIC_LABELS: Record<Metric, Record<Lang, string>> = {
-  branches: { zh: "党组织", en: "Party branches" },
-  volunteers: { zh: "动员人员", en: "People mobilized" },
-  funds: { zh: "资金", en: "Funds" },
-  checkpoints: { zh: "卡口站点", en: "Checkpoints" },
-  teams: { zh: "队伍", en: "Teams" },
-  grids: { zh: "网格", en: "Grids" },
-  supplies: { zh: "物资", en: "Supplies" },
-  other: { zh: "其他", en: "Other figures" },
-};
+/** Family names, from the codebook (lib/extract/data/codebook.json). */
+export const METRIC_LABELS: Record<Metric, Record<Lang, string>> = Object.fromEntries(
+  FAMILIES.map((family) => [family.id, family.name]),
+) as unknown as Record<Metric, Record<Lang, string>>;
 
-/** What a metric's figures count, for axis labels and CSV headers. */
-export const METRIC_UNITS: Record<Metric, Record<Lang, string>> = {
-  branches: { zh: "个", en: "organizations" },
-  volunteers: { zh: "人", en: "people" },
-  funds: { zh: "元", en: "yuan" },
-  checkpoints: { zh: "个", en: "posts" },
-  teams: { zh: "支/个", en: "teams" },
-  grids: { zh: "个", en: "grid cells" },
-  supplies: { zh: "件/斤", en: "items" },
-  other: { zh: "", en: "" },
-};
+/** What a family's figures count, for axis labels and CSV headers. */
+export const METRIC_UNITS: Record<Metric, Record<Lang, string>> = Object.fromEntries(
+  FAMILIES.map((family) => [family.id, family.unit]),
+) as unknown as Record<Metric, Record<Lang, string>>;
+
+/** A kind's name in the codebook (临时党支部 / Temporary branches); the id itself when the codebook has no such kind. */
+export function kindLabel(metric: string, kind: string, lang: Lang): string {
+  const found = FAMILIES.find((f) => f.id === metric)?.kinds.find((k) => k.id === kind);
+  return found ? found.name[lang] : kind;
+}
+
+/** 下辖地区 / sub-region: a scope type's name in the codebook. */
+export function scopeLabel(type: string, lang: Lang): string {
+  const types = CODEBOOK.scopes.types as Record<string, { name: Record<Lang, string> }>;
+  return types[type]?.name[lang] ?? type;
+}
+
+/** The kinds of a family, in the codebook's order. */
+export function kindsOf(metric: Metric): { id: string; name: Record<Lang, string> }[] {
+  return FAMILIES.find((f) => f.id === metric)?.kinds.map((k) => ({ id: k.id, name: k.name })) ?? [];
+}
 
 /** ≥ for 余/多/以上, ≈ for 约/左右, < for 近/将近; exact figures carry no mark. */
 export const APPROX_MARKS: Record<Approximation, string> = { exact: "", at_least: "≥", about: "≈", nearly: "<" };

@@ -8,6 +8,7 @@
 import type { Database } from "./client";
 import { refreshHeadlines } from "./ingest";
 import type { Approximation, Metric } from "../extract/types";
+import { kindOf } from "../extract/kinds";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
@@ -106,7 +107,29 @@ interface FigureKey {
 
 const lockKey = (key: FigureKey) => `correction:${key.sha}:${key.sentenceIndex}:${key.start}:${key.end}`;
 
-type MachineSnapshot = FigureValues & { restates: boolean };
+/**
+ * The machine's figure as a correction remembers it: the editable values (scope is the scope's name) and the
+ * codebook fields an editor does not edit (kind, scope type, the total it is part of, the fact it restates).
+ */
+type MachineSnapshot = FigureValues & { kind?: string; scopeType?: string; partOfId?: number | null; restatesId?: number | null };
+
+const FACT_FIELDS = { metric: true, kind: true, subject: true, value: true, unit: true, approx: true, scopeType: true, scopeName: true, partOfId: true, restatesId: true, status: true } as const;
+
+function snapshotOf(fact: { metric: Metric; kind: string; subject: string; value: number; unit: string; approx: Approximation; scopeType: string; scopeName: string | null; partOfId: number | null; restatesId: number | null }): MachineSnapshot {
+  return { metric: fact.metric, subject: fact.subject, value: fact.value, unit: fact.unit, approx: fact.approx, scope: fact.scopeName, kind: fact.kind, scopeType: fact.scopeType, partOfId: fact.partOfId, restatesId: fact.restatesId };
+}
+
+/** The codebook fields of a figure with these values: the machine's when the editor kept its scope, else derived. */
+function codebookFields(values: FigureValues, machine: MachineSnapshot | null) {
+  const sameScope = machine !== null && machine.scope === values.scope && machine.scopeType !== undefined;
+  return {
+    kind: machine?.kind && machine.metric === values.metric && machine.subject === values.subject ? machine.kind : kindOf(values.metric, values.subject),
+    scopeType: sameScope ? machine!.scopeType! : values.scope ? "subregion" : "region",
+    scopeName: values.scope,
+    partOfId: machine?.partOfId ?? null,
+    restatesId: machine?.restatesId ?? null,
+  };
+}
 
 /** Stores one change to a figure and applies it, in one transaction; returns the new correction's id and revision. */
 export async function saveCorrection(database: Database, input: CorrectionInput, editorEmail: string): Promise<{ id: number; revision: number }> {
@@ -127,10 +150,10 @@ export async function saveCorrection(database: Database, input: CorrectionInput,
     if (input.baseRevision !== current) throw new CorrectionConflictError(current);
     const machineFact = await tx.fact.findFirst({
       where: { reportId: report.id, start: sentence.start + key.start, end: sentence.start + key.end },
-      select: { metric: true, subject: true, value: true, unit: true, approx: true, scope: true, restates: true, status: true },
+      select: FACT_FIELDS,
     });
     const machine: MachineSnapshot | null = machineFact && machineFact.status === "machine"
-      ? { metric: machineFact.metric, subject: machineFact.subject, value: machineFact.value, unit: machineFact.unit, approx: machineFact.approx, scope: machineFact.scope, restates: machineFact.restates }
+      ? snapshotOf(machineFact)
       : ((latest?.machine ?? null) as MachineSnapshot | null);
     if (input.action !== "add" && !machine) throw new CorrectionInputError("there is no machine figure there to confirm, correct or reject; add it instead");
     const values = input.action === "correct" || input.action === "add" ? input.values! : null;
@@ -191,10 +214,8 @@ export async function applyCorrections(tx: Transaction, reportId: number, { afte
     }
     const start = sentence.start + first.figureStart;
     const end = sentence.start + first.figureEnd;
-    const existing = await tx.fact.findFirst({ where: { reportId, start, end }, select: { metric: true, subject: true, value: true, unit: true, approx: true, scope: true, restates: true, status: true } });
-    const freshMachine: MachineSnapshot | null = afterExtraction && existing
-      ? { metric: existing.metric, subject: existing.subject, value: existing.value, unit: existing.unit, approx: existing.approx, scope: existing.scope, restates: existing.restates }
-      : null;
+    const existing = await tx.fact.findFirst({ where: { reportId, start, end }, select: FACT_FIELDS });
+    const freshMachine: MachineSnapshot | null = afterExtraction && existing ? snapshotOf(existing) : null;
     const active = changes.filter((c) => !c.revertedAt);
     const latest = active.at(-1);
     const snapshot = freshMachine ?? ([...changes].reverse().find((c) => c.machine)?.machine as MachineSnapshot | undefined) ?? null;
@@ -203,20 +224,20 @@ export async function applyCorrections(tx: Transaction, reportId: number, { afte
       await tx.correction.updateMany({ where: { id: { in: changes.map((c) => c.id) } }, data: { needsReview: true } });
     }
     await tx.fact.deleteMany({ where: { reportId, start, end } });
-    let row: (FigureValues & { restates: boolean; status: "machine" | "confirmed" | "corrected" | "added"; correctionId: number | null }) | null = null;
+    let row: (FigureValues & { status: "machine" | "confirmed" | "corrected" | "added"; correctionId: number | null }) | null = null;
     if (!latest) row = snapshot ? { ...snapshot, status: "machine", correctionId: null } : null;
     else if (latest.action === "confirm") row = snapshot ? { ...snapshot, status: "confirmed", correctionId: latest.id } : null;
     else if (latest.action === "correct" || latest.action === "add") {
       row = {
         metric: latest.metric!, subject: latest.subject!, value: latest.value!, unit: latest.unit!, approx: latest.approx!, scope: latest.scope,
-        restates: snapshot?.restates ?? false, status: latest.action === "add" ? "added" : "corrected", correctionId: latest.id,
+        status: latest.action === "add" ? "added" : "corrected", correctionId: latest.id,
       };
     }
     if (!row) continue; // rejected: not a fact
     await tx.fact.create({
       data: {
         reportId, regionId: report.regionId, sentenceId: sentence.id, metric: row.metric, subject: row.subject, value: row.value, unit: row.unit,
-        approx: row.approx, scope: row.scope, restates: row.restates, figure: first.figureText, start, end, status: row.status, correctionId: row.correctionId,
+        approx: row.approx, ...codebookFields(row, snapshot), figure: first.figureText, start, end, status: row.status, correctionId: row.correctionId,
       },
     });
   }

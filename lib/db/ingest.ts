@@ -3,25 +3,30 @@
 // re-ingest of the same file (even two processes at once) stores it once.
 import { createHash } from "node:crypto";
 import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
-import type { ExtractionResult, RegionInfo } from "../extract/types";
+import type { ExtractedFact, ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
-import { HEADLINE_METRICS } from "../dashboard/metrics";
+import { headlinePreferenceRows } from "../dashboard/headline";
 import { applyCorrections } from "./corrections";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 /**
- * Recomputes a region's stored headline figures from all its facts (after its reports changed). The rule,
- * stated in lib/dashboard/headline.ts: per headline metric, the largest region-wide figure (no scope, not a
- * restatement), ties going to the earliest; never a sum.
+ * Recomputes a region's stored headline figures from all its facts (after its reports changed). The rule is
+ * lib/dashboard/headline.ts's (pickHeadline): per headline family, among region-wide facts that are neither a part
+ * nor a restatement, the most preferred kind of the codebook present, its largest figure, ties going to the
+ * earliest; never a sum.
  */
 export async function refreshHeadlines(tx: Transaction, regionId: number): Promise<void> {
+  const preference = headlinePreferenceRows();
   await tx.$executeRaw`DELETE FROM "Headline" WHERE "regionId" = ${regionId}`;
   await tx.$executeRaw`
-    INSERT INTO "Headline" ("regionId", "metric", "factId", "value")
-    SELECT DISTINCT ON ("metric") "regionId", "metric", "id", "value" FROM "Fact"
-    WHERE "regionId" = ${regionId} AND "metric"::text = ANY(${[...HEADLINE_METRICS]}::text[]) AND "scope" IS NULL AND NOT "restates"
-    ORDER BY "metric", "value" DESC, "id" ASC`;
+    INSERT INTO "Headline" ("regionId", "metric", "kind", "factId", "value")
+    SELECT DISTINCT ON (f."metric") f."regionId", f."metric", f."kind", f."id", f."value"
+    FROM "Fact" f
+    JOIN unnest(${preference.metrics}::text[], ${preference.kinds}::text[], ${preference.ranks}::int[]) AS p("metric", "kind", "rank")
+      ON p."metric" = f."metric"::text AND p."kind" = f."kind"
+    WHERE f."regionId" = ${regionId} AND f."scopeType" = 'region' AND f."partOfId" IS NULL AND f."restatesId" IS NULL
+    ORDER BY f."metric", p."rank" ASC, f."value" DESC, f."id" ASC`;
 }
 
 export type IngestStatus = "created" | "unchanged" | "replaced";
@@ -122,16 +127,35 @@ async function storeExtraction(database: Database, extraction: ExtractionResult 
       SELECT ${report.id}, * FROM unnest(
         ${repairs.map((r) => r.start)}::int[], ${repairs.map((r) => r.end)}::int[], ${repairs.map((r) => r.before)}::text[],
         ${repairs.map((r) => r.after)}::text[], ${repairs.map((r) => r.kind)}::text[])`;
-    const facts = extraction.facts;
-    await tx.$executeRaw`
-      INSERT INTO "Fact" ("reportId", "regionId", "sentenceId", "metric", "subject", "value", "unit", "approx", "scope", "restates", "figure", "start", "end")
-      SELECT ${report.id}, ${storedRegion.id}, * FROM unnest(
-        ${facts.map((f) => sentenceIds.get(f.sentence)!)}::int[], ${facts.map((f) => f.metric)}::"Metric"[], ${facts.map((f) => f.subject)}::text[],
-        ${facts.map((f) => f.value)}::float8[], ${facts.map((f) => f.unit)}::text[], ${facts.map((f) => f.approx)}::"Approximation"[],
-        ${facts.map((f) => f.scope)}::text[], ${facts.map((f) => f.restates)}::boolean[], ${facts.map((f) => f.figure)}::text[],
-        ${facts.map((f) => f.start)}::int[], ${facts.map((f) => f.end)}::int[])`;
+    await insertFacts(tx, report.id, storedRegion.id, extraction.facts, sentenceIds);
     await applyCorrections(tx, report.id, { afterExtraction: true }); // editors' corrections outlive re-extraction
     await refreshHeadlines(tx, storedRegion.id);
     return report.id;
   }, { timeout: 30_000 });
+}
+
+/**
+ * Inserts a report's facts in one statement; partOf and restates (indexes into `facts`) become the ids of the facts
+ * they point at, set by one update.
+ */
+export async function insertFacts(tx: Transaction, reportId: number, regionId: number, facts: readonly ExtractedFact[], sentenceIds: Map<number, number>): Promise<void> {
+  if (facts.length === 0) return;
+  const rows = await tx.$queryRaw<{ id: number; start: number }[]>`
+    INSERT INTO "Fact" ("reportId", "regionId", "sentenceId", "metric", "kind", "subject", "value", "unit", "approx", "scopeType", "scopeName", "figure", "start", "end")
+    SELECT ${reportId}, ${regionId}, * FROM unnest(
+      ${facts.map((f) => sentenceIds.get(f.sentence)!)}::int[], ${facts.map((f) => f.metric)}::"Metric"[], ${facts.map((f) => f.kind)}::text[],
+      ${facts.map((f) => f.subject)}::text[], ${facts.map((f) => f.value)}::float8[], ${facts.map((f) => f.unit)}::text[],
+      ${facts.map((f) => f.approx)}::"Approximation"[], ${facts.map((f) => f.scope.type)}::text[], ${facts.map((f) => f.scope.name)}::text[],
+      ${facts.map((f) => f.figure)}::text[], ${facts.map((f) => f.start)}::int[], ${facts.map((f) => f.end)}::int[])
+    RETURNING id, "start"`;
+  // Every figure of a report starts at its own offset: the offset finds each fact's new id.
+  const idByStart = new Map(rows.map((row) => [row.start, row.id]));
+  const ids = facts.map((f) => idByStart.get(f.start)!);
+  const linked = facts.map((f, i) => ({ id: ids[i], partOf: f.partOf === null ? null : ids[f.partOf], restates: f.restates === null ? null : ids[f.restates] }))
+    .filter((row) => row.partOf !== null || row.restates !== null);
+  if (linked.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Fact" SET "partOfId" = u."partOf", "restatesId" = u."restates"
+    FROM unnest(${linked.map((r) => r.id)}::int[], ${linked.map((r) => r.partOf)}::int[], ${linked.map((r) => r.restates)}::int[]) AS u("id", "partOf", "restates")
+    WHERE "Fact"."id" = u."id"`;
 }

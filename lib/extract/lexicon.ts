@@ -1,7 +1,9 @@
-// Indexes over data/lexicon.json. Everything the extractor knows about the domain is in that file; this module only
+// Indexes over data/codebook.json. Everything the extractor knows about the domain is in that file; this module only
 // shapes it for fast matching (maps keyed by first or last character, longest entry first).
-import data from "./data/lexicon.json" with { type: "json" };
+import data from "./data/codebook.json" with { type: "json" };
 import type { Approximation, Metric } from "./types";
+
+export const CODEBOOK = data;
 
 export type UnitKind = "person" | "count" | "measure" | "money";
 
@@ -69,21 +71,32 @@ export const ORDINALS_BY_LAST_CHAR = indexBy(data.nonFact.ordinalBefore, last);
 export const IDIOMS = data.nonFact.idioms;
 export const DOCUMENT_UNITS = new Set(data.nonFact.documentUnits);
 
-/** Head noun → class. A word in two lists takes the later one: metric nouns over people over money over other things. */
+/** A family of the codebook, as its JSON has it. */
+export type Family = (typeof data.families)[number];
+export const FAMILIES: Family[] = data.families;
+const FAMILY_BY_ID = new Map(FAMILIES.map((f) => [f.id, f]));
+export function family(metric: Metric): Family {
+  return FAMILY_BY_ID.get(metric)!;
+}
+
+/** Heads of the volunteers family that name people in general (群众, 人员): mobilized only in a mobilization clause. */
+const PUBLIC_HEADS = new Set(family("volunteers").requiresMobilizationContext ?? []);
+
+/**
+ * Head noun → class. A word in two lists takes the later one: family nouns over people over money over other
+ * things, documents last (措施 is never counted).
+ */
 export const HEAD_CLASS: Map<string, HeadClass> = (() => {
   const map = new Map<string, HeadClass>();
-  const heads = data.heads;
   const put = (words: string[], cls: HeadClass) => words.forEach((w) => map.set(w, cls));
-  put(heads.other, "other");
-  put(heads.money, "money");
-  put(heads.people.public, "people.public");
-  put(heads.people.mobilized, "people.mobilized");
-  put(heads.people.notMobilized, "people.notMobilized");
-  put(heads.supplies, "supplies");
-  put(heads.grids, "grids");
-  put(heads.checkpoints, "checkpoints");
-  put(heads.teams, "teams");
-  put(heads.branches, "branches");
+  const heads = (metric: Metric) => family(metric).kinds.flatMap((k) => k.heads);
+  put(data.heads.other, "other");
+  put(heads("funds"), "money");
+  const people = heads("volunteers");
+  put(people.filter((w) => PUBLIC_HEADS.has(w)), "people.public");
+  put(people.filter((w) => !PUBLIC_HEADS.has(w)), "people.mobilized");
+  put(data.heads.peopleNotMobilized, "people.notMobilized");
+  for (const metric of ["supplies", "grids", "checkpoints", "posts", "teams", "branches"] as const) put(heads(metric), metric);
   put(data.nonFact.documentNouns, "document");
   return map;
 })();
@@ -102,14 +115,20 @@ export const CONTEXTS = data.contexts;
 export const OBJECT_MARKER_EXCLUSIONS = data.contexts.objectMarkerExclusions;
 
 export const SCOPE = {
-  suffixes: new Set(data.scope.suffixes),
-  suffixesByLastChar: indexBy(data.scope.suffixes, last),
-  boundaries: new Set(data.scope.boundaries),
-  boundaryWordsByFirstChar: indexBy(data.scope.boundaries.filter((b) => b.length > 1), first),
-  boundaryWordsByLastChar: indexBy(data.scope.boundaries.filter((b) => b.length > 1), last),
-  destinationMarkersByLastChar: indexBy(data.scope.destinationMarkers, last),
-  notPlaces: new Set(data.scope.notPlaces),
-  wholeRegionByFirstChar: indexBy(data.scope.wholeRegion, first),
+  suffixes: new Set(data.places.suffixes),
+  suffixesByLastChar: indexBy(data.places.suffixes, last),
+  boundaries: new Set(data.places.boundaries),
+  boundaryWordsByFirstChar: indexBy(data.places.boundaries.filter((b) => b.length > 1), first),
+  boundaryWordsByLastChar: indexBy(data.places.boundaries.filter((b) => b.length > 1), last),
+  destinationMarkersByLastChar: indexBy(data.places.destinationMarkers, last),
+  notPlaces: new Set(data.places.notPlaces),
+  wholeRegionByFirstChar: indexBy(data.places.wholeRegion, first),
+  unitSuffixesByLastChar: indexBy(data.scopes.unitSuffixes, last),
+  unitPrefixExclusions: data.scopes.unitPrefixExclusions,
+  notUnits: data.scopes.notUnits,
+  urbanAreas: data.scopes.urbanAreas,
+  perUnitMarkers: data.scopes.perUnitMarkers,
+  partMarkers: data.scopes.partMarkers,
 };
 
 // Matching helpers are plain loops: they run for every character or figure, and closures there cost (tsx names each
@@ -145,3 +164,7 @@ export function containsAny(text: string, words: readonly string[], start = 0, e
   for (const word of words) if (slice.includes(word)) return true;
   return false;
 }
+
+export const TEMPLATE_MARKERS = data.nonFact.templateMarkers;
+export const SHARED_HEAD_PLACES = new Set(data.places.sharedHeadPlaces);
+export const PER_UNIT_VERBS_BY_FIRST_CHAR = indexBy(data.scopes.perUnitVerbs, first);

@@ -72,6 +72,23 @@ function balance(phrase: string, text: string, end: number): string {
   return open > close && /[)）]/.test(text[end] ?? "") ? phrase + text[end] : phrase;
 }
 
+/** A head noun right after a 的 between `from` and the clause's end, compatible with the unit: a relative clause's noun. */
+function relativeHead(text: string, from: number, stop: number, unitKind: UnitKind | null): { end: number; head: string; cls: HeadClass } | null {
+  for (let k = from; k < stop; k++) {
+    if (HARD_STOP.has(text[k]) || isDigit(text[k])) return null;
+    if (text[k] !== "的") continue;
+    const head = matchForward(text, k + 1, HEADS_BY_FIRST_CHAR);
+    if (!head) continue;
+    let end = k + 1 + head.length;
+    // The longest run of nouns after 的 (党员干部 over 党员).
+    for (let more = matchForward(text, end, HEADS_BY_FIRST_CHAR); more; more = matchForward(text, end, HEADS_BY_FIRST_CHAR)) end += more.length;
+    const last = classOfSuffix(text.slice(k + 1, end));
+    if (last && isCompatible(unitKind, last.cls)) return { end, head: last.head, cls: last.cls };
+    return null;
+  }
+  return null;
+}
+
 /**
  * The subject written after the figure (68个临时党支部): the last head noun compatible with the unit before the
  * predicate starts, and the plain phrase up to the predicate as a fallback. `limit` is where the next figure starts.
@@ -115,6 +132,14 @@ function subjectAfter(text: string, q: Quantity, limit: number): { subject: Subj
       // Between known nouns only, a verb directly followed by a fitting noun modifies it (机关单位下沉党员干部,
       // 物业服务企业); after other words it starts the predicate (三个县成立临时党支部).
       const next = matchForward(text, i + predicate.length, HEADS_BY_FIRST_CHAR);
+      if (!best) {
+        // 20名履职不力、不担当不作为等的党员干部: a relative clause ending in 的 before the counted noun.
+        const relative = relativeHead(text, i, stop, q.unitKind);
+        if (relative) {
+          best = relative;
+          break;
+        }
+      }
       if (best || unknownChars > 0 || !next || !isCompatible(q.unitKind, HEAD_CLASS.get(next)!)) break;
       i += predicate.length;
       continue;
@@ -259,20 +284,18 @@ const METRIC_OF_CLASS: Partial<Record<HeadClass, Metric>> = {
   branches: "branches",
   teams: "teams",
   checkpoints: "checkpoints",
+  posts: "posts",
   grids: "grids",
   supplies: "supplies",
 };
 
 /**
  * The metric of a quantity, or null when it counts rules or measures (not a fact). `clause` is the clause around
- * the figure, figureStart/End the figure's offsets in it and `ownStart` where the figure's own words start (after
- * the previous figure in the clause, whose words are not about this one).
+ * the figure, figureStart/End the figure's offsets in it.
  */
-export function classifyMetric(q: Quantity, subject: Subject, clause: string, figureStart: number, figureEnd: number, ownStart = 0): Metric | null {
+export function classifyMetric(q: Quantity, subject: Subject, clause: string, figureStart: number, figureEnd: number): Metric | null {
   if (subject.headClass === "document") return null;
   if (q.documentUnit && (!subject.text || q.numeral.chinese)) return null; // 二十条, 新十条: rules named by their count
-  // 每个小区设立1个临时党支部, 人均500元: a rate per unit, not a total.
-  if (containsAny(clause, CONTEXTS.distributive, Math.min(ownStart, figureStart), figureStart)) return "other";
   if (q.unitKind === "money") return containsAny(clause, CONTEXTS.economic) ? "other" : "funds";
 
   const cls = subject.headClass;

@@ -1,6 +1,7 @@
 // The sub-region a figure belongs to: the nearest place below the report's own region named earlier in the sentence
 // (尧都区…4268个微网格 → 尧都区), unless a whole-region marker (全市…) comes after it.
-import { SCOPE, matchBackward, matchForward, matchUnit } from "./lexicon";
+import { HEADS_BY_FIRST_CHAR, PARTICLES, PREDICATES_BY_FIRST_CHAR, PER_UNIT_VERBS_BY_FIRST_CHAR, PREDICATES_BY_LAST_CHAR, SCOPE, matchBackward, matchForward, matchUnit } from "./lexicon";
+import type { FactScope } from "./types";
 import { NUMERAL_CLASS } from "./numbers";
 import { ALIASES_BY_FIRST_CHAR, REGION_ALIASES, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
 
@@ -133,4 +134,110 @@ export function detectScope(sentence: string, mentions: PlaceMention[], figureSt
     else if (m.region && isSubRegion(m.region, region) && !isDestination(sentence, m.start)) scope = m.region.name;
   }
   return scope;
+}
+
+export interface UnitMention {
+  start: number;
+  end: number;
+  name: string; // 市医院, 仕林苑小区
+}
+
+const isDigitCode = (ch: string | undefined) => ch !== undefined && /[0-9０-９]/.test(ch);
+const MAX_UNIT_NAME = 10;
+const CLAUSE_STOP = new Set([..."，。；：！？,;:!?"]);
+const GENERIC_BEFORE = new Set([..."各每全所诸"]);
+
+/**
+ * Named single units in a sentence (市医院, 仕林苑小区, 县委组织部), in order: a name ending in a unit suffix, read back
+ * to punctuation, a verb or a particle. Counted (2472个小区), generic (居民小区) or distributive (各社区) names are none.
+ */
+export function findUnitMentions(text: string): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (let end = 2; end <= text.length; end++) {
+    const suffix = matchBackward(text, end, SCOPE.unitSuffixesByLastChar);
+    if (!suffix) continue;
+    let start = end - suffix.length;
+    let generic = false;
+    while (start > 0 && end - start < MAX_UNIT_NAME) {
+      const ch = text[start - 1];
+      if (GENERIC_BEFORE.has(ch)) generic = true; // 各地商会, 所有小区: many units, not one
+      if (generic || ch === "的" || !isCjk(ch) || SCOPE.boundaries.has(ch) || PARTICLES.has(ch)) break;
+      if (matchBackward(text, start, PREDICATES_BY_LAST_CHAR)) break;
+      if (NUMERAL_CLASS[ch.charCodeAt(0)] !== 0 || (matchUnit(text, start - 1) && isDigitCode(text[start - 2]))) break;
+      start--;
+    }
+    const name = text.slice(start, end);
+    const prefix = name.slice(0, name.length - suffix.length);
+    if (generic || prefix.length === 0 || isDigitCode(text[start - 1]) || (matchUnit(text, start - 1) && NUMERAL_CLASS[text.charCodeAt(start - 2)] !== 0)) continue;
+    if (SCOPE.unitPrefixExclusions.some((w) => prefix.startsWith(w)) || SCOPE.notUnits.some((w) => name.endsWith(w))) continue;
+    if (SCOPE.notPlaces.has(name)) continue;
+    // The longest name ending here wins; a shorter unit inside it (中心 in 市产业中心) is the same mention.
+    const last = out[out.length - 1];
+    if (last && last.end === end) continue;
+    if (last && start < last.end) out.pop();
+    out.push({ start, end, name });
+  }
+  return out;
+}
+
+/**
+ * Where a figure at `figureStart` applies: per unit when its own words (from `ownStart`) carry 每/人均 or 各+verb right
+ * before it; else the nearest of a named unit, a sub-region (or the urban area 城区) before it in the sentence, with
+ * 全市/全县 and the region's own name resetting to the whole region.
+ */
+export function factScope(sentence: string, places: PlaceMention[], units: UnitMention[], figureStart: number, ownStart: number, region: KnownRegion): FactScope {
+  const own = sentence.slice(ownStart, figureStart);
+  for (const marker of SCOPE.perUnitMarkers) {
+    const at = own.lastIndexOf(marker);
+    if (at >= 0) return { type: "per-unit", name: perUnitName(own.slice(at + marker.length)) };
+  }
+  const each = own.lastIndexOf("各");
+  if (each >= 0) {
+    const verb = matchForward(own, each + 1, PER_UNIT_VERBS_BY_FIRST_CHAR);
+    if (verb && each + 1 + verb.length === own.length) return { type: "per-unit", name: null };
+  }
+  let scope: FactScope = { type: "region", name: null };
+  let at = -1;
+  const subregion = detectScope(sentence, places, figureStart, region);
+  if (subregion) {
+    const mention = [...places].reverse().find((m) => m.end <= figureStart && m.region?.name === subregion);
+    scope = { type: "subregion", name: subregion };
+    at = mention?.start ?? 0;
+  } else {
+    for (const m of places) if (m.end <= figureStart) at = Math.max(at, m.start); // a reset (全市) after a unit ends the unit
+  }
+  // A unit named in an earlier clause covers a figure that opens its own clause (市医院…成立5个临时党支部，65名…);
+  // a clause that names nouns of its own before the figure has its own actor (社会各界…企业…捐款捐物261.75万元).
+  let clauseStart = figureStart;
+  while (clauseStart > 0 && !CLAUSE_STOP.has(sentence[clauseStart - 1])) clauseStart--;
+  const opensClause = !hasNoun(sentence.slice(clauseStart, figureStart));
+  for (const u of units) {
+    if (u.end > figureStart) break;
+    if (u.start > at && (u.start >= clauseStart || opensClause)) {
+      scope = { type: "unit", name: u.name };
+      at = u.start;
+    }
+  }
+  if (scope.type === "region" && at < 0) {
+    for (const area of SCOPE.urbanAreas) {
+      const k = sentence.lastIndexOf(area, figureStart - area.length);
+      if (k >= 0 && k >= ownStart - 20) return { type: "subregion", name: area };
+    }
+  }
+  return scope;
+}
+
+/** True if the words name a noun before their first verb: the clause has an actor of its own. */
+function hasNoun(words: string): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (matchForward(words, i, PREDICATES_BY_FIRST_CHAR)) return false;
+    if (matchForward(words, i, HEADS_BY_FIRST_CHAR)) return true;
+  }
+  return false;
+}
+
+/** 每个小区 → 小区, 人均 → null: the unit a per-unit figure is for. */
+function perUnitName(after: string): string | null {
+  const from = /^[个名家位所]/.test(after) ? 1 : 0;
+  return matchForward(after, from, HEADS_BY_FIRST_CHAR) ?? null;
 }

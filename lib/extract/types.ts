@@ -1,6 +1,13 @@
 import type { RepairRecord } from "../text/types";
 
-export type Metric = "branches" | "teams" | "volunteers" | "funds" | "checkpoints" | "supplies" | "grids" | "other";
+export type Metric = "branches" | "teams" | "volunteers" | "funds" | "checkpoints" | "posts" | "supplies" | "grids" | "other";
+
+/** Where a figure applies (lib/extract/data/codebook.json `scopes`): the whole region, a named place inside it, one unit, or each of many units. */
+export type ScopeType = "region" | "subregion" | "unit" | "per-unit";
+export interface FactScope {
+  type: ScopeType;
+  name: string | null; // 尧都区, 市医院, 小区 (per-unit: what each unit is); null for the region
+}
 export type Approximation = "exact" | "at_least" | "nearly" | "about";
 export type RegionLevel = "county" | "city" | "prefecture" | "province";
 
@@ -13,7 +20,8 @@ export interface RegionInfo {
 }
 
 export interface ExtractedFact {
-  metric: Metric;
+  metric: Metric; // the family
+  kind: string; // the family's kind in the codebook (temporary, cadres, dues …)
   subject: string;
   value: number; // in base units (yuan for funds)
   unit: string; // 个 / 名 / 元 ...
@@ -23,8 +31,9 @@ export interface ExtractedFact {
   start: number; // figure offsets in clean text
   end: number;
   figure: string; // clean.slice(start, end)
-  scope: string | null;
-  restates: boolean;
+  scope: FactScope;
+  partOf: number | null; // index (in the report's facts) of the total this figure is part of (其中…, 含…)
+  restates: number | null; // index of the earlier fact this one repeats
 }
 
 /** The CLI contract of `npm run extract` (region carries slug and nameEn too; extra keys are allowed). */

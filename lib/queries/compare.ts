@@ -1,8 +1,10 @@
-// Data for /compare: two regions side by side, their figures aligned by subject (临时党支部 next to 临时党支部).
-// Figures scoped to a sub-region form rows of their own, labelled with the scope and never summed into others.
+// Data for /compare: two regions side by side, their figures aligned by family, kind and scope (临时火线党支部 next
+// to 临时党支部). Figures of a sub-region, a unit or per unit form rows of their own, never summed into others.
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
-import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
+import { HEADLINE_METRICS, kindsOf, type HeadlineMetric } from "../dashboard/metrics";
+import { shownFacts } from "../dashboard/charts";
+import type { FactScope, Metric } from "../extract/types";
 import { headlinesOf, regionFacts } from "./region";
 import { regionHeaderSelect, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
@@ -14,11 +16,12 @@ export interface ComparisonSide {
 
 export interface AlignedRow {
   key: string;
-  subject: string;
-  scope: string | null;
-  a: FactView | null; // the largest figure for this subject in region a
+  metric: string;
+  kind: string; // rows align by family, kind and scope, never by label text
+  scope: FactScope;
+  a: FactView | null; // the largest figure of this kind and scope in region a
   b: FactView | null;
-  others: FactView[]; // further figures with the same subject (restatements, smaller mentions)
+  others: FactView[]; // further figures of the same kind and scope (smaller mentions, parts)
 }
 
 export interface RegionComparison {
@@ -50,31 +53,39 @@ async function side(slug: string): Promise<{ side: ComparisonSide; facts: FactVi
 }
 
 function rowKey(fact: FactView): string {
-  return `${fact.scope ?? ""}\u0000${fact.subject}`;
+  return `${fact.metric}\u0000${fact.kind}\u0000${fact.scope.type}\u0000${fact.scope.name ?? ""}`;
 }
 
-export function alignBySubject(aFacts: readonly FactView[], bFacts: readonly FactView[]): AlignedRow[] {
+/**
+ * Two regions' figures aligned by family, kind and scope (临时火线党支部 beside 临时党支部; a hospital's figure
+ * never beside a county's). Each figure appears once, as on the region page (shownFacts: restatements left out).
+ */
+export function alignByKind(aFacts: readonly FactView[], bFacts: readonly FactView[]): AlignedRow[] {
   const rows = new Map<string, AlignedRow>();
   const place = (fact: FactView, which: "a" | "b") => {
     const key = rowKey(fact);
-    const row = rows.get(key) ?? { key, subject: fact.subject, scope: fact.scope, a: null, b: null, others: [] };
+    const row = rows.get(key) ?? { key, metric: fact.metric, kind: fact.kind, scope: fact.scope, a: null, b: null, others: [] };
     rows.set(key, row);
     const current = row[which];
-    if (!current || (current.restates && !fact.restates) || (current.restates === fact.restates && fact.value > current.value)) {
+    // A part (其中…) is never preferred to a total.
+    const better = !current || (current.partOf !== null && fact.partOf === null) || ((current.partOf === null) === (fact.partOf === null) && fact.value > current.value);
+    if (better) {
       if (current) row.others.push(current);
       row[which] = fact;
     } else {
       row.others.push(fact);
     }
   };
-  aFacts.forEach((fact) => place(fact, "a"));
-  bFacts.forEach((fact) => place(fact, "b"));
+  shownFacts(aFacts).forEach((fact) => place(fact, "a"));
+  shownFacts(bFacts).forEach((fact) => place(fact, "b"));
   const largest = (row: AlignedRow) => Math.max(row.a?.value ?? 0, row.b?.value ?? 0);
-  // Region-wide rows first, then scoped ones; within each, rows both regions report first, then by size.
+  const kindRank = (row: AlignedRow) => kindsOf(row.metric as Metric).findIndex((k) => k.id === row.kind);
+  // Region-wide rows first, then scoped ones; within each, rows both regions report first, then by kind and size.
   return [...rows.values()].sort(
     (x, y) =>
-      Number(x.scope !== null) - Number(y.scope !== null) ||
+      Number(x.scope.type !== "region") - Number(y.scope.type !== "region") ||
       Number(!(x.a && x.b)) - Number(!(y.a && y.b)) ||
+      kindRank(x) - kindRank(y) ||
       largest(y) - largest(x),
   );
 }
@@ -85,7 +96,7 @@ async function loadRegionComparison(aSlug: string, bSlug: string): Promise<Regio
   const metrics = Object.fromEntries(
     HEADLINE_METRICS.map((metric) => [
       metric,
-      alignBySubject(a.facts.filter((fact) => fact.metric === metric), b.facts.filter((fact) => fact.metric === metric)),
+      alignByKind(a.facts.filter((fact) => fact.metric === metric), b.facts.filter((fact) => fact.metric === metric)),
     ]),
   ) as Record<HeadlineMetric, AlignedRow[]>;
   return { a: a.side, b: b.side, metrics };

@@ -1,6 +1,6 @@
 // Shapes shared by the page queries: a cited figure (the number, what it counts, where it was said), a region
 // header and a report summary.
-import type { Approximation, Metric, RegionLevel } from "../extract/types";
+import type { Approximation, FactScope, Metric, RegionLevel, ScopeType } from "../extract/types";
 
 export interface FactView {
   id: number;
@@ -9,8 +9,10 @@ export interface FactView {
   value: number;
   unit: string;
   approx: Approximation;
-  scope: string | null;
-  restates: boolean;
+  kind: string; // the family's kind in the codebook
+  scope: FactScope;
+  partOf: number | null; // id of the total this figure is part of
+  restates: number | null; // id of the earlier fact it repeats
   figure: string;
   start: number; // offsets of the figure in the report's clean text
   end: number;
@@ -39,8 +41,11 @@ export const factViewSelect = {
   value: true,
   unit: true,
   approx: true,
-  scope: true,
-  restates: true,
+  kind: true,
+  scopeType: true,
+  scopeName: true,
+  partOfId: true,
+  restatesId: true,
   figure: true,
   start: true,
   end: true,
@@ -51,7 +56,11 @@ export const factViewSelect = {
 } as const;
 
 /** A fact as selected with factViewSelect. */
-export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction"> & {
+export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction" | "scope" | "partOf" | "restates"> & {
+  scopeType: string;
+  scopeName: string | null;
+  partOfId: number | null;
+  restatesId: number | null;
   sentence: { index: number; text: string };
   correction: { editorEmail: string; createdAt: Date; reason: string } | null;
 };
@@ -72,8 +81,10 @@ export function toFactView(row: FactRow): FactView {
     value: row.value,
     unit: row.unit,
     approx: row.approx,
-    scope: row.scope,
-    restates: row.restates,
+    kind: row.kind,
+    scope: { type: row.scopeType as ScopeType, name: row.scopeName },
+    partOf: row.partOfId,
+    restates: row.restatesId,
     figure: row.figure,
     start: row.start,
     end: row.end,

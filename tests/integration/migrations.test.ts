@@ -52,7 +52,7 @@ describe("migrations", () => {
       include: { sentences: true },
     });
     await db.fact.create({
-      data: { reportId: report.id, regionId: region.id, sentenceId: report.sentences[0].id, metric: "branches", subject: "临时党支部", value: 68, unit: "个", approx: "exact", figure: "68个", start: 7, end: 10 },
+      data: { reportId: report.id, regionId: region.id, sentenceId: report.sentences[0].id, metric: "branches", kind: "temporary", subject: "临时党支部", value: 68, unit: "个", approx: "exact", figure: "68个", start: 7, end: 10 },
     });
     await db.report.delete({ where: { id: report.id } });
     expect(await db.sentence.count()).toBe(0);

@@ -3,12 +3,12 @@ import { toCsv } from "../../../lib/dashboard/csv";
 import { formatChineseNumber, formatFigure } from "../../../lib/dashboard/format";
 import { localHref, parseLang, t } from "../../../lib/dashboard/i18n";
 import { positiveIntParam } from "../../../lib/dashboard/params";
-import { alignBySubject } from "../../../lib/queries/compare";
+import { alignByKind } from "../../../lib/queries/compare";
 import type { FactView } from "../../../lib/queries/shared";
 
 function fact(partial: Partial<FactView>): FactView {
   return {
-    id: 1, metric: "branches", subject: "临时党支部", value: 1, unit: "个", approx: "exact", scope: null, restates: false,
+    id: 1, metric: "branches", kind: "temporary", subject: "临时党支部", value: 1, unit: "个", approx: "exact", scope: { type: "region", name: null }, partOf: null, restates: null,
     figure: "1个", start: 0, end: 1, quote: "q", reportId: 1, sentenceIndex: 0, href: "/reports/1#s-0", status: "machine", correction: null, ...partial,
   };
 }
@@ -25,20 +25,20 @@ describe("formatChineseNumber", () => {
   });
 });
 
-describe("alignBySubject", () => {
-  it("puts the same subject side by side and keeps scoped figures on rows of their own", () => {
-    const rows = alignBySubject(
-      [fact({ id: 1, value: 68 }), fact({ id: 2, subject: "党组织", value: 8 })],
-      [fact({ id: 3, value: 5 }), fact({ id: 4, value: 64, scope: "隰县" })],
+describe("alignByKind", () => {
+  it("aligns by kind and scope, not by label text, and keeps scoped figures on rows of their own", () => {
+    const rows = alignByKind(
+      [fact({ id: 1, value: 68 }), fact({ id: 2, kind: "grassroots", subject: "基层党组织", value: 800 })],
+      [fact({ id: 3, value: 28, subject: "临时火线党支部" }), fact({ id: 4, value: 5, scope: { type: "unit", name: "市医院" } })],
     );
-    expect(rows.map((row) => [row.subject, row.scope, row.a?.id ?? null, row.b?.id ?? null])).toEqual([
-      ["临时党支部", null, 1, 3],
-      ["党组织", null, 2, null],
-      ["临时党支部", "隰县", null, 4],
+    expect(rows.map((row) => [row.kind, row.scope.name, row.a?.id ?? null, row.b?.id ?? null])).toEqual([
+      ["temporary", null, 1, 3],
+      ["grassroots", null, 2, null],
+      ["temporary", "市医院", null, 4],
     ]);
   });
-  it("keeps the largest of repeated figures and lists the others", () => {
-    const [row] = alignBySubject([fact({ id: 1, value: 5 }), fact({ id: 2, value: 9 }), fact({ id: 3, value: 20, restates: true })], []);
+  it("shows each figure once: restatements left out, a total preferred to its part", () => {
+    const [row] = alignByKind([fact({ id: 1, value: 5 }), fact({ id: 2, value: 9 }), fact({ id: 3, value: 20, partOf: 4 }), fact({ id: 5, value: 9, restates: 2 })], []);
     expect(row.a?.id).toBe(2);
     expect(row.others.map((other) => other.id).sort()).toEqual([1, 3]);
   });

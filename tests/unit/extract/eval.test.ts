@@ -25,26 +25,39 @@ describe("evaluation against the gold fixtures", () => {
       for (const entry of gold.facts.filter((g) => !g.optional && (g.scope || g.restates))) {
         const fact = result.facts.find((f) => f.metric === entry.metric && f.value === entry.value && f.quote.normalize("NFKC").includes(entry.sentenceContains.normalize("NFKC")));
         expect(fact, `${gold.report} ${entry.figure}`).toBeDefined();
-        if (entry.scope) expect(fact!.scope).toBe(entry.scope);
-        if (entry.restates) expect(fact!.restates).toBe(true);
+        if (entry.scope) expect(fact!.scope).toEqual({ type: entry.scope.type, name: entry.scope.name ?? null });
+        if (entry.restates) expect(fact!.restates).not.toBeNull();
       }
     }
   });
 
-  it("marks region-wide figures with a null scope", () => {
+  it("marks region-wide figures with a region scope", () => {
     const linfen = runs.find((r) => r.name === "linfen")!.result;
-    expect(linfen.facts.find((f) => f.value === 37000 && f.approx === "at_least")?.scope).toBeNull();
+    expect(linfen.facts.find((f) => f.value === 37000 && f.approx === "at_least")?.scope).toEqual({ type: "region", name: null });
   });
 });
 
 describe("scoreReport", () => {
-  const fact = { metric: "branches" as const, subject: "临时党支部", value: 68, unit: "个", approx: "exact" as const, quote: "成立临时党支部68个。", sentence: 0, start: 7, end: 10, figure: "68个", scope: null, restates: false };
-  const gold = { metric: "branches" as const, value: 68, figure: "68个", subject: "临时党支部", sentenceContains: "临时党支部68个" };
+  const fact = { metric: "branches" as const, subject: "临时党支部", value: 68, unit: "个", approx: "exact" as const, quote: "成立临时党支部68个。", sentence: 0, start: 7, end: 10, figure: "68个", kind: "temporary", scope: { type: "region" as const, name: null }, partOf: null, restates: null };
+  const gold = { metric: "branches" as const, kind: "temporary", value: 68, figure: "68个", subject: "临时党支部", sentenceContains: "临时党支部68个" };
 
   it("matches by metric, value and sentence", () => {
     expect(scoreReport("x", [fact], [gold]).overall).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 });
     expect(scoreReport("x", [{ ...fact, metric: "teams" }], [gold]).overall).toMatchObject({ tp: 0, fp: 0, fn: 1 });
     expect(scoreReport("x", [{ ...fact, value: 69 }], [gold]).overall).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+  });
+
+  it("counts a wrong kind against the kind, not the family, and lists it as a confusion", () => {
+    const score = scoreReport("x", [{ ...fact, kind: "grassroots" }], [gold]);
+    expect(score.overall).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(score.kinds["branches/temporary"]).toMatchObject({ tp: 0, fn: 1 });
+    expect(score.kinds["branches/grassroots"]).toMatchObject({ fp: 1 });
+    expect(score.confusions).toHaveLength(1);
+  });
+
+  it("scores scope accuracy on matched figures", () => {
+    expect(scoreReport("x", [fact], [{ ...gold, scope: { type: "unit", name: "市医院" } }]).scope).toEqual({ correct: 0, total: 1 });
+    expect(scoreReport("x", [fact], [{ ...gold, scope: { type: "region" } }]).scope).toEqual({ correct: 1, total: 1 });
   });
 
   it("neither rewards nor punishes optional entries", () => {

@@ -11,7 +11,7 @@ describe("classifyMetric on report sentences", () => {
     expect(factsOf("在全县主要交通要道、村组、居民小区等设立检查监测站点345个，成立临时党支部68个，设立党员先锋岗1681个，5000多名党员干部踊跃参战、冲锋在前，昼夜值守。", "镇安县")).toEqual([
       { figure: "345个", metric: "checkpoints", subject: "检查监测站点" },
       { figure: "68个", metric: "branches", subject: "临时党支部" },
-      { figure: "1681个", metric: "checkpoints", subject: "党员先锋岗" },
+      { figure: "1681个", metric: "posts", subject: "党员先锋岗" },
       { figure: "5000多名", metric: "volunteers", subject: "党员干部" },
     ]);
   });
@@ -38,9 +38,9 @@ describe("classifyMetric on report sentences", () => {
     expect(factsOf("全市组织系统大手笔划拨1000多万元专项党费，切实把党费用在关键处。", "汕尾市")).toEqual([{ figure: "1000多万元", metric: "funds", subject: "专项党费" }]);
   });
 
-  it("tells teams from branches and checkpoints by the head noun", () => {
+  it("tells teams and posts from branches and checkpoints by the head noun", () => {
     expect(factsOf("全州成立临时火线党支部28个、党员突击队132个、党员志愿服务队336个，在战疫一线戮力前行。", "海西州").map((f) => f.metric)).toEqual(["branches", "teams", "teams"]);
-    expect(factsOf("设置“党员先锋岗”“党员示范岗”“党员责任岗”600余个。", "麻城市")).toEqual([{ figure: "600余个", metric: "checkpoints", subject: "党员先锋岗、党员示范岗、党员责任岗" }]);
+    expect(factsOf("设置“党员先锋岗”“党员示范岗”“党员责任岗”600余个。", "麻城市")).toEqual([{ figure: "600余个", metric: "posts", subject: "党员先锋岗、党员示范岗、党员责任岗" }]);
     expect(factsOf("襄汾县明确22个单位包联11个城区便民核酸采集点，组织居民快速有序进行核酸采集。").map((f) => f.metric)).toEqual(["other", "checkpoints"]);
     expect(factsOf("全市834个村(社区)党组织划分834个一级网格、4171个二级网格、25738个三级网格。", "汕尾市").map((f) => f.metric)).toEqual(["branches", "grids", "grids", "grids"]);
   });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractFacts, extractSentenceFacts, markRestatements } from "../../../lib/extract/index";
+import { extractFacts, extractSentenceFacts, linkFacts } from "../../../lib/extract/index";
 import { regionFromName } from "../../../lib/extract/metadata";
 import type { PreparedText } from "../../../lib/text/types";
 
-const scopes = (sentence: string, region: string) => extractSentenceFacts(sentence, 0, 0, regionFromName(region)).map((f) => [f.figure, f.scope]);
+// The sub-region name of each figure (null for anything else), as the older tests state it.
+const scopes = (sentence: string, region: string) =>
+  extractSentenceFacts(sentence, 0, 0, regionFromName(region)).map((f) => [f.figure, f.scope.type === "subregion" ? f.scope.name : null]);
 
 describe("detectScope", () => {
   it("assigns figures to the sub-region the clause is about", () => {
@@ -59,26 +61,31 @@ describe("markRestatements", () => {
     };
   };
 
-  it("marks a figure that repeats an earlier one with a similar subject", () => {
+  it("links a figure that repeats an earlier one with a similar subject", () => {
     const facts = extractFacts(
       prepared(["3.7万余名在职党员干部奔赴社区防控一线。", "全市3.7万名在职党员挺身而出，向居住地社区报到。", "全市3.7万个口罩已发放。"]),
       regionFromName("临汾市"),
     );
     expect(facts.map((f) => [f.figure, f.restates])).toEqual([
-      ["3.7万余名", false],
-      ["3.7万名", true],
-      ["3.7万个", false],
+      ["3.7万余名", null],
+      ["3.7万名", 0],
+      ["3.7万个", null],
     ]);
   });
 
-  it("needs the same metric and scope", () => {
-    const base = { subject: "党员", unit: "名", approx: "exact" as const, quote: "", start: 0, end: 0, figure: "", restates: false };
-    const marked = markRestatements([
-      { ...base, metric: "volunteers", value: 834, sentence: 0, scope: null },
-      { ...base, metric: "volunteers", value: 834, sentence: 1, scope: "尧都区" },
-      { ...base, metric: "branches", value: 834, sentence: 2, scope: null, subject: "党组织" },
-      { ...base, metric: "volunteers", value: 834, sentence: 3, scope: null, subject: "党员干部" },
+  it("needs the same family, unit and scope; a synonymous kind counts as the same subject", () => {
+    const base = { kind: "cadres", subject: "党员", unit: "名", approx: "exact" as const, quote: "", start: 0, end: 0, figure: "", partOf: null, restates: null };
+    const region = { type: "region" as const, name: null };
+    const linked = linkFacts([
+      { ...base, metric: "volunteers", value: 834, sentence: 0, scope: region },
+      { ...base, metric: "volunteers", value: 834, sentence: 1, scope: { type: "subregion", name: "尧都区" } },
+      { ...base, metric: "branches", kind: "village", value: 834, sentence: 2, scope: region, subject: "党组织" },
+      { ...base, metric: "volunteers", value: 834, sentence: 3, scope: region, subject: "党员干部" },
+      { ...base, metric: "teams", kind: "inspection", value: 19, sentence: 4, scope: region, subject: "督查专班", unit: "个" },
+      { ...base, metric: "teams", kind: "inspection", value: 19, sentence: 5, scope: region, subject: "督察队", unit: "个" },
+      { ...base, metric: "supplies", kind: "living", value: 20000, sentence: 6, scope: region, subject: "蔬菜", unit: "斤" },
+      { ...base, metric: "supplies", kind: "living", value: 20000, sentence: 6, scope: region, subject: "工作餐", unit: "份" },
     ]);
-    expect(marked.map((f) => f.restates)).toEqual([false, false, false, true]);
+    expect(linked.map((f) => f.restates)).toEqual([null, null, null, 0, null, 4, null, null]);
   });
 });
