@@ -166,7 +166,7 @@ export function UploadForm({ labels, metricLabels, lang }: { labels: UploadLabel
                   <span className="text-stone-400">{sentence.index} </span>{sentence.text}
                   {(sentenceFacts.get(sentence.index) ?? []).map((fact, index) => (
                     <span key={index} className="ml-2 rounded bg-amber-100 px-1 text-xs" data-testid="preview-fact">
-                      {metricLabels[fact.metric] ?? fact.metric}: {fact.figure} = {fact.value.toLocaleString()} {fact.unit}{fact.scope ? ` · ${fact.scope}` : ""} · {fact.subject}
+                      {metricLabels[fact.metric] ?? fact.metric}: {fact.figure} = {fact.value.toLocaleString()} {fact.unit}{fact.scope.name ? ` · ${fact.scope.name}` : ""} · {fact.subject}
                     </span>
                   ))}
                 </li>

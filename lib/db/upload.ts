@@ -28,7 +28,7 @@ export interface UploadPreview {
   encoding: string;
   repairs: ReportExtraction["repairs"];
   sentences: { index: number; text: string }[];
-  facts: { sentence: number; figure: string; metric: string; subject: string; value: number; unit: string; approx: string; scope: string | null; restates: boolean }[];
+  facts: { sentence: number; figure: string; metric: string; kind: string; subject: string; value: number; unit: string; approx: string; scope: { type: string; name: string | null }; partOf: number | null; restates: number | null }[];
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -96,7 +96,7 @@ export async function previewUpload(database: Database, bytes: Uint8Array, field
     encoding: extraction.encoding,
     repairs: extraction.repairs,
     sentences: extraction.sentences.map(({ index, text }) => ({ index, text })),
-    facts: extraction.facts.map(({ sentence, figure, metric, subject, value, unit, approx, scope, restates }) => ({ sentence, figure, metric, subject, value, unit, approx, scope, restates })),
+    facts: extraction.facts.map(({ sentence, figure, metric, kind, subject, value, unit, approx, scope, partOf, restates }) => ({ sentence, figure, metric, kind, subject, value, unit, approx, scope, partOf, restates })),
   };
 }
 
