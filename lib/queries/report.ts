@@ -19,7 +19,9 @@ export interface FigureView {
   value: number;
   unit: string;
   approx: string;
-  scope: string | null;
+  kind: string; // the family's kind in the codebook
+  scopeType: string; // region, subregion, unit or per-unit
+  scope: string | null; // the scope's name (what an editor corrects)
   figure: string;
   status: FactStatus;
   correction: CorrectionMark | null;
@@ -55,7 +57,7 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
       sentences: {
         select: { index: true, text: true, original: true, start: true, facts: {
           select: {
-            id: true, start: true, end: true, metric: true, subject: true, value: true, unit: true, approx: true, scope: true, figure: true, status: true,
+            id: true, start: true, end: true, metric: true, subject: true, value: true, unit: true, approx: true, kind: true, scopeType: true, scopeName: true, figure: true, status: true,
             correction: { select: { editorEmail: true, createdAt: true, reason: true } },
           },
           orderBy: { start: "asc" },
@@ -81,10 +83,10 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
       index: sentence.index,
       text: sentence.text,
       original: sentence.original,
-      figures: sentence.facts.map((fact) => {
+      figures: sentence.facts.map(({ scopeName, ...fact }) => {
         const start = fact.start - sentence.start;
         const end = fact.end - sentence.start;
-        return { ...fact, start, end, correction: toCorrectionMark(fact.correction), revision: revisions.get(`${sentence.index}:${start}:${end}`) ?? 0 };
+        return { ...fact, scope: scopeName, start, end, correction: toCorrectionMark(fact.correction), revision: revisions.get(`${sentence.index}:${start}:${end}`) ?? 0 };
       }),
     })),
     repairs,
