@@ -13,6 +13,7 @@ import { buildApp, buildIsCurrent } from "../lib/build";
 import { applyMigrations } from "../lib/db/migrate";
 import { createDatabaseClient } from "../lib/db/client";
 import { seedReports } from "../lib/db/seed";
+import { reextractStale } from "../lib/db/reextract";
 import { EMBEDDED_DATABASE, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/server";
 import { projectRoot } from "../lib/db/paths";
 
@@ -59,6 +60,7 @@ async function main() {
 
   const database = createDatabaseClient(databaseUrl);
   try {
+    for (const outcome of await reextractStale(database)) console.log(`Re-extracted report ${outcome.reportId}: ${outcome.facts} facts (${outcome.regionSlug})`);
     for (const outcome of await seedReports(database)) {
       if (outcome.status !== "unchanged") console.log(`Seeded ${outcome.file}: ${outcome.facts} facts (${outcome.regionSlug})`);
     }

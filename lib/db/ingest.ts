@@ -110,28 +110,33 @@ async function storeExtraction(database: Database, extraction: ExtractionResult 
       VALUES (${storedRegion.id}, ${extraction.title}, ${extraction.outlet}, ${publishedAt}::date, ${extraction.authors}::text[], ${fileName},
               ${extraction.encoding}, ${extraction.raw}, ${extraction.text}, ${digest}, ${EXTRACTOR_VERSION})
       RETURNING id`;
-    // The bulk rows go in as one parameterized INSERT … SELECT FROM unnest(…) per table: the ORM's per-row
-    // work dominated ingest time (bench:scale), and these statements still take every value as a parameter.
-    const sentences = extraction.sentences;
-    const sentenceRows = await tx.$queryRaw<{ id: number; index: number }[]>`
-      INSERT INTO "Sentence" ("reportId", "index", "text", "original", "start", "end", "rawStart", "rawEnd")
-      SELECT ${report.id}, * FROM unnest(
-        ${sentences.map((s) => s.index)}::int[], ${sentences.map((s) => s.text)}::text[], ${sentences.map((s) => s.original)}::text[],
-        ${sentences.map((s) => s.start)}::int[], ${sentences.map((s) => s.end)}::int[],
-        ${sentences.map((s) => s.rawStart)}::int[], ${sentences.map((s) => s.rawEnd)}::int[])
-      RETURNING id, "index"`;
-    const sentenceIds = new Map(sentenceRows.map((row) => [row.index, row.id]));
-    const repairs = extraction.repairs;
-    await tx.$executeRaw`
-      INSERT INTO "Repair" ("reportId", "start", "end", "before", "after", "kind")
-      SELECT ${report.id}, * FROM unnest(
-        ${repairs.map((r) => r.start)}::int[], ${repairs.map((r) => r.end)}::int[], ${repairs.map((r) => r.before)}::text[],
-        ${repairs.map((r) => r.after)}::text[], ${repairs.map((r) => r.kind)}::text[])`;
-    await insertFacts(tx, report.id, storedRegion.id, extraction.facts, sentenceIds);
+    await insertContent(tx, report.id, storedRegion.id, extraction);
     await applyCorrections(tx, report.id, { afterExtraction: true }); // editors' corrections outlive re-extraction
     await refreshHeadlines(tx, storedRegion.id);
     return report.id;
   }, { timeout: 30_000 });
+}
+
+/** Inserts a report's sentences, repairs and facts (a new report, or one being re-extracted). */
+export async function insertContent(tx: Transaction, reportId: number, regionId: number, extraction: ExtractionResult): Promise<void> {
+  // The bulk rows go in as one parameterized INSERT … SELECT FROM unnest(…) per table: the ORM's per-row
+  // work dominated ingest time (bench:scale), and these statements still take every value as a parameter.
+  const sentences = extraction.sentences;
+  const sentenceRows = await tx.$queryRaw<{ id: number; index: number }[]>`
+    INSERT INTO "Sentence" ("reportId", "index", "text", "original", "start", "end", "rawStart", "rawEnd")
+    SELECT ${reportId}, * FROM unnest(
+      ${sentences.map((s) => s.index)}::int[], ${sentences.map((s) => s.text)}::text[], ${sentences.map((s) => s.original)}::text[],
+      ${sentences.map((s) => s.start)}::int[], ${sentences.map((s) => s.end)}::int[],
+      ${sentences.map((s) => s.rawStart)}::int[], ${sentences.map((s) => s.rawEnd)}::int[])
+    RETURNING id, "index"`;
+  const sentenceIds = new Map(sentenceRows.map((row) => [row.index, row.id]));
+  const repairs = extraction.repairs;
+  await tx.$executeRaw`
+    INSERT INTO "Repair" ("reportId", "start", "end", "before", "after", "kind")
+    SELECT ${reportId}, * FROM unnest(
+      ${repairs.map((r) => r.start)}::int[], ${repairs.map((r) => r.end)}::int[], ${repairs.map((r) => r.before)}::text[],
+      ${repairs.map((r) => r.after)}::text[], ${repairs.map((r) => r.kind)}::text[])`;
+  await insertFacts(tx, reportId, regionId, extraction.facts, sentenceIds);
 }
 
 /**
