@@ -1,4 +1,5 @@
 import { Cite } from "./Cite";
+import { FigureStatus } from "./FigureStatus";
 import { APPROX_LABELS, METRIC_LABELS, kindLabel, scopeLabel, type Lang } from "@/lib/dashboard/metrics";
 import { localHref, t } from "@/lib/dashboard/i18n";
 import type { FactView } from "@/lib/queries/shared";
@@ -25,7 +26,7 @@ export function FactTable({ facts, lang, csvHref }: { facts: FactView[]; lang: L
           <tbody>
             {facts.map((fact) => (
               <tr key={fact.id} className="border-t border-stone-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2 font-medium"><Cite fact={fact} lang={lang} /></td>
+                <td className="whitespace-nowrap px-3 py-2 font-medium"><Cite fact={fact} lang={lang} /><FigureStatus status={fact.status} correction={fact.correction} lang={lang} /></td>
                 <td className="px-3 py-2 text-xs">{APPROX_LABELS[fact.approx][lang]}</td>
                 <td className="px-3 py-2">{fact.subject}{fact.restates !== null && <span className="ml-1 text-xs text-stone-400">({t(lang, "restated")})</span>}{fact.partOf !== null && <span className="ml-1 text-xs text-stone-400">({t(lang, "partOf")})</span>}</td>
                 <td className="px-3 py-2">{fact.scope.type === "region" ? <span className="text-stone-400">{t(lang, "regionWide")}</span> : `${scopeLabel(fact.scope.type, lang)}${fact.scope.name ? `：${fact.scope.name}` : ""}`}</td>

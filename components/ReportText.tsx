@@ -20,7 +20,8 @@ export function HighlightedSentence({ sentence, reportId, lang, linkFigures }: {
         <a key={index} href={localHref(`/reports/${reportId}#s-${sentence.index}`, lang)} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</a>
       ) : (
         // The figure's anchor: charts link to /reports/<id>#f-<fact id>.
-        <mark key={index} id={`f-${figure.id}`} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</mark>
+        // data-status: CSS marks an editor's figure after it (not in the text, so selections keep their offsets).
+        <mark key={index} id={`f-${figure.id}`} className="figure" data-status={figure.status} title={`${figure.metric}: ${figure.subject}${figure.correction ? ` — ${figure.status} · ${figure.correction.editor} · ${figure.correction.at.slice(0, 10)} · ${figure.correction.reason}` : ""}`}>{text}</mark>
       ),
     );
     cursor = figure.end;

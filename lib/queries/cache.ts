@@ -8,11 +8,14 @@ import { db } from "../db/client";
 const VERSION_TTL_MS = 1_000;
 const MAX_ENTRIES = 2_000;
 
-let version: { value: string; checkedAt: number } | null = null;
+// On globalThis: Next.js bundles route handlers and pages apart, each with its own copy of this module, and an
+// editor's save in one must reach the other (dataChanged).
+const shared = globalThis as unknown as { atlasDataVersion?: { value: string; checkedAt: number } | null };
 let pendingVersion: Promise<string> | null = null;
 
 export async function dataVersion(): Promise<string> {
   const now = Date.now();
+  const version = shared.atlasDataVersion;
   if (version && now - version.checkedAt < VERSION_TTL_MS) return version.value;
   // Editors' corrections and their reverts change the data too (lib/db/corrections.ts).
   pendingVersion ??= db()
@@ -22,7 +25,7 @@ export async function dataVersion(): Promise<string> {
              (SELECT max(greatest("createdAt", coalesce("revertedAt", "createdAt"))) FROM "Correction") AS changed`
     .then(([result]) => {
       const value = `${result.reports}:${result.ingested?.getTime() ?? 0}:${result.corrections}:${result.changed?.getTime() ?? 0}`;
-      version = { value, checkedAt: Date.now() };
+      shared.atlasDataVersion = { value, checkedAt: Date.now() };
       return value;
     })
     .finally(() => {
@@ -52,8 +55,15 @@ export function cachedByDataVersion<Args extends unknown[], T>(name: string, loa
   };
 }
 
+/** This process changed the data (an editor's save): read the version afresh on the next query, so the editor's
+ * next page shows the change at once (other instances see it within a second). */
+export function dataChanged(): void {
+  shared.atlasDataVersion = null;
+  pendingVersion = null;
+}
+
 /** For tests: forget everything, as after a restart. */
 export function clearQueryCache(): void {
   entries.clear();
-  version = null;
+  shared.atlasDataVersion = null;
 }

@@ -2,6 +2,7 @@
 // values?, reason, baseRevision} → 201 {id, revision}; 409 when the figure changed since baseRevision; 400 bad input.
 import { guarded } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
+import { dataChanged } from "@/lib/queries/cache";
 import { CorrectionConflictError, CorrectionInputError, parseCorrection, saveCorrection } from "@/lib/db/corrections";
 
 export const POST = guarded("editor", async (request, editor) => {
@@ -10,6 +11,7 @@ export const POST = guarded("editor", async (request, editor) => {
       throw new CorrectionInputError("send a JSON body");
     }));
     const saved = await saveCorrection(db(), input, editor.email);
+    dataChanged();
     return Response.json(saved, { status: 201 });
   } catch (error) {
     if (error instanceof CorrectionConflictError) return Response.json({ error: error.message, currentRevision: error.currentRevision }, { status: 409 });

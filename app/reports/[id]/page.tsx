@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { headers } from "next/headers";
+import { CorrectionPanel } from "@/components/CorrectionPanel";
 import { HighlightedSentence } from "@/components/ReportText";
+import { Notice } from "@/components/Notice";
+import { currentEditor } from "@/lib/auth/server";
+import { APPROX_LABELS, METRIC_LABELS } from "@/lib/dashboard/metrics";
 import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
 import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
@@ -15,6 +20,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const document = /^\d{1,9}$/.test(id) ? await reportDocument(Number(id)) : null;
   if (!document) notFound();
   const { report, region } = document;
+  // Editors see the correction panel; their pages are never cached (they carry a session cookie).
+  const editor = await currentEditor(await headers()).catch(() => null);
 
   return (
     <>
@@ -38,11 +45,27 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           {document.sentences.map((sentence) => (
             <div key={sentence.index} id={`s-${sentence.index}`} className="sentence scroll-mt-16 px-4 py-1.5 leading-7">
               <a href={`#s-${sentence.index}`} className="sentence-number" aria-label={`#${sentence.index}`}>{sentence.index}</a>
-              <p className="sentence-clean"><HighlightedSentence sentence={sentence} reportId={report.id} lang={lang} linkFigures={false} /></p>
+              <p className="sentence-clean" data-sentence={sentence.index}><HighlightedSentence sentence={sentence} reportId={report.id} lang={lang} linkFigures={false} /></p>
               <p className="sentence-original" lang="zh-Hant">{sentence.original}</p>
             </div>
           ))}
         </div>
+        {editor && document.needsReview > 0 && <div className="mt-4"><Notice>{t(lang, "needsReview", { n: document.needsReview })}</Notice></div>}
+        {editor && (
+          <CorrectionPanel
+            reportId={report.id}
+            sentences={document.sentences.map(({ index, text, figures }) => ({ index, text, figures }))}
+            metricLabels={Object.fromEntries(Object.entries(METRIC_LABELS).map(([key, value]) => [key, value[lang]]))}
+            approxLabels={Object.fromEntries(Object.entries(APPROX_LABELS).map(([key, value]) => [key, value[lang]]))}
+            labels={{
+              title: t(lang, "correctFigures"), confirm: t(lang, "confirm"), notAFact: t(lang, "notAFact"), edit: t(lang, "edit"), addFigure: t(lang, "addFigure"),
+              addSelected: t(lang, "addSelected"), sentenceNumber: t(lang, "sentenceNumber"), characters: t(lang, "characters"), metric: t(lang, "metric"),
+              value: t(lang, "value"), unit: t(lang, "unit"), approximation: t(lang, "approximation"), scope: t(lang, "scope"), subject: t(lang, "subject"),
+              reason: t(lang, "reason"), save: t(lang, "save"), cancel: t(lang, "cancel"), stale: t(lang, "staleFigure"), status: t(lang, "status"),
+              statuses: { machine: t(lang, "statusMachine"), confirmed: t(lang, "statusConfirmed"), corrected: t(lang, "statusCorrected"), added: t(lang, "statusAdded") },
+            }}
+          />
+        )}
         <div className="mt-6"><RepairList repairs={document.repairs} lang={lang} /></div>
         <p className="mt-4 text-xs text-stone-400">sha256 {report.sha256} · extractor {report.extractorVersion}</p>
       </main>
