@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { connection } from "next/server";
+import { ReextractButton } from "@/components/AdminActions";
 import { RevertButton } from "@/components/RevertButton";
 import { SiteHeader } from "@/components/SiteHeader";
 import { currentEditor } from "@/lib/auth/server";
 import { localHref, parseLang, t } from "@/lib/dashboard/i18n";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
-import { historyEntries } from "@/lib/queries/history";
+import { historyEntries, reportDeletions } from "@/lib/queries/history";
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
@@ -16,13 +17,18 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const region = firstParam(query, "region")?.slice(0, 128) || undefined;
   const reportParam = firstParam(query, "report");
   const report = reportParam && /^[1-9]\d{0,9}$/.test(reportParam) ? Number(reportParam) : undefined;
-  const [entries, viewer] = await Promise.all([historyEntries({ editor: editorFilter, region, report }), currentEditor(await headers()).catch(() => null)]);
+  const [entries, deletions, viewer] = await Promise.all([
+    historyEntries({ editor: editorFilter, region, report }),
+    reportDeletions({ editor: editorFilter, region }),
+    currentEditor(await headers()).catch(() => null),
+  ]);
   const path = localHref("/history", lang, { editor: editorFilter, region, report: report?.toString() });
   return (
     <>
       <SiteHeader lang={lang} path={path} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{t(lang, "historyTitle")}</h1>
+        {viewer?.role === "admin" && <p className="mt-2"><ReextractButton label={t(lang, "reextractAll")} /></p>}
         <form method="get" action="/history" className="mt-3 flex flex-wrap items-end gap-3 text-sm" data-testid="history-filter">
           <label>{t(lang, "editor")}<input name="editor" defaultValue={editorFilter} className="ml-1 rounded border border-stone-300 px-2 py-1" /></label>
           <label>{t(lang, "region")}<input name="region" defaultValue={region} className="ml-1 rounded border border-stone-300 px-2 py-1" /></label>
@@ -56,6 +62,16 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
+        )}
+        {deletions.length > 0 && (
+          <>
+            <h2 className="mt-6 font-semibold">{t(lang, "deleteReport")}</h2>
+            <ul className="mt-2 text-sm" data-testid="history-deletions">
+              {deletions.map((deletion) => (
+                <li key={deletion.id}>{deletion.at.slice(0, 16).replace("T", " ")} · {deletion.editor} · {deletion.reportTitle} ({deletion.regionSlug}) · {deletion.reason}</li>
+              ))}
+            </ul>
+          </>
         )}
       </main>
     </>

@@ -13,10 +13,11 @@ export interface ReextractOutcome {
   facts: number;
 }
 
-/** Re-extracts every stored report of another extractor version; returns what it did, report by report. */
-export async function reextractStale(database: Database): Promise<ReextractOutcome[]> {
+/** Re-extracts every stored report of another extractor version (or every one); returns what it did, report by report. */
+export async function reextractStale(database: Database, options: { all?: boolean } = {}): Promise<ReextractOutcome[]> {
   const stale = await database.report.findMany({
-    where: { extractorVersion: { not: EXTRACTOR_VERSION } },
+    // all: every report, whatever its version (an admin's "re-extract every report", `atlas reextract`).
+    where: options.all ? {} : { extractorVersion: { not: EXTRACTOR_VERSION } },
     select: { id: true, sourceFile: true, region: { select: { id: true, slug: true, name: true } } },
     orderBy: { id: "asc" },
   });
@@ -28,7 +29,7 @@ export async function reextractStale(database: Database): Promise<ReextractOutco
     await database.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${report.region.slug}))`;
       const [{ version }] = await tx.$queryRaw<{ version: string }[]>`SELECT "extractorVersion" AS version FROM "Report" WHERE id = ${report.id} FOR UPDATE`;
-      if (version === EXTRACTOR_VERSION) return; // another process got here first
+      if (version === EXTRACTOR_VERSION && !options.all) return; // another process got here first
       await tx.$executeRaw`DELETE FROM "Sentence" WHERE "reportId" = ${report.id}`; // cascades to the facts
       await tx.$executeRaw`DELETE FROM "Repair" WHERE "reportId" = ${report.id}`;
       await tx.$executeRaw`UPDATE "Report" SET "cleanText" = ${extraction.text}, "extractorVersion" = ${EXTRACTOR_VERSION} WHERE id = ${report.id}`;

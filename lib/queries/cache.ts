@@ -19,12 +19,14 @@ export async function dataVersion(): Promise<string> {
   if (version && now - version.checkedAt < VERSION_TTL_MS) return version.value;
   // Editors' corrections and their reverts change the data too (lib/db/corrections.ts).
   pendingVersion ??= db()
-    .$queryRaw<{ reports: bigint; ingested: Date | null; corrections: bigint; changed: Date | null }[]>`
+    .$queryRaw<{ reports: bigint; ingested: Date | null; corrections: bigint; changed: Date | null; marker: string | null }[]>`
       SELECT (SELECT count(*) FROM "Report") AS reports, (SELECT max("ingestedAt") FROM "Report") AS ingested,
              (SELECT count(*) FROM "Correction") AS corrections,
-             (SELECT max(greatest("createdAt", coalesce("revertedAt", "createdAt"))) FROM "Correction") AS changed`
+             (SELECT max(greatest("createdAt", coalesce("revertedAt", "createdAt"))) FROM "Correction") AS changed,
+             (SELECT "value" FROM "AppSetting" WHERE "key" = 'data_changed_at') AS marker`
     .then(([result]) => {
-      const value = `${result.reports}:${result.ingested?.getTime() ?? 0}:${result.corrections}:${result.changed?.getTime() ?? 0}`;
+      // marker: an admin's re-extraction (lib/db/maintenance.ts), which changes no count or time above.
+      const value = `${result.reports}:${result.ingested?.getTime() ?? 0}:${result.corrections}:${result.changed?.getTime() ?? 0}:${result.marker ?? ""}`;
       shared.atlasDataVersion = { value, checkedAt: Date.now() };
       return value;
     })

@@ -57,3 +57,22 @@ export async function historyEntries(filter: HistoryFilter): Promise<HistoryEntr
     needsReview: row.needsReview,
   }));
 }
+
+export interface DeletionEntry {
+  id: number;
+  at: string;
+  editor: string;
+  reportTitle: string;
+  regionSlug: string;
+  reason: string;
+}
+
+/** Reports deleted by admins (their corrections stay in the history above). */
+export async function reportDeletions(filter: Omit<HistoryFilter, "report">): Promise<DeletionEntry[]> {
+  const rows = await db().reportDeletion.findMany({
+    where: { editorEmail: filter.editor || undefined, regionSlug: filter.region || undefined },
+    orderBy: { id: "desc" },
+    take: LIMIT,
+  });
+  return rows.map((row) => ({ id: row.id, at: row.deletedAt.toISOString(), editor: row.editorEmail, reportTitle: row.reportTitle, regionSlug: row.regionSlug, reason: row.reason }));
+}

@@ -41,6 +41,8 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/gazetteer", methods: ["GET"] },
   { path: "/api/corrections", methods: ["POST"] },
   { path: "/api/corrections/:id/revert", methods: ["POST"] },
+  { path: "/api/reports/:id/delete", methods: ["POST"] },
+  { path: "/api/maintenance/reextract", methods: ["POST"] },
 ];
 
 export interface RouteMatch {

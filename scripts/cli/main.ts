@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Entry> = {
   ingest: { summary: "extract reports and store them in the database", load: () => import("./commands/ingest") },
   migrate: { summary: "apply the database migrations, or write a new one", load: () => import("./commands/migrate") },
   seed: { summary: "store the reports shipped in prisma/reports/ that are not stored yet", load: () => import("./commands/seed") },
+  reextract: { summary: "re-extract every stored report, keeping editors' corrections", load: () => import("./commands/reextract") },
   user: { summary: "add, list, remove editor accounts, or set a password", load: () => import("./commands/user") },
 };
 

@@ -61,6 +61,9 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
   });
   afterAll(async () => {
     await browser?.close();
+    // The other e2e files count the seeded regions and accounts: leave the app as it was.
+    await query(`DELETE FROM "Region" r WHERE slug = 'shiquan' AND NOT EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)`);
+    await query(`DELETE FROM "user" WHERE email = ANY($1)`, [[EDITOR.email, ADMIN.email]]);
   });
 
   it("sends anonymous visitors to /login and stores nothing for them", async () => {
@@ -174,6 +177,19 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
     await expect.poll(() => page.getByTestId("history-table").locator('[data-action="correct"]').textContent()).toContain(ADMIN.email);
     await screenshot(page, "editor-history-after-revert");
     await expect.poll(async () => (await csvRows("shiquan")).find((row) => row.figure === "42个"), { timeout: 20_000 }).toMatchObject({ value: "42", status: "machine" });
+    await page.close();
+  });
+
+  it("lets an admin delete the report after a confirmation; the history keeps a record", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", (dialog) => void (dialog.type() === "prompt" ? dialog.accept("测试结束，删除") : dialog.accept()));
+    await signIn(page, ADMIN, `/reports/${reportId}`);
+    await Promise.all([page.waitForURL(/\/regions\/shiquan/), page.getByTestId("delete-report").click()]);
+    expect(await query('SELECT 1 FROM "Report" WHERE id = $1', [reportId])).toEqual([]);
+    expect(await query('SELECT "reason" FROM "ReportDeletion" WHERE "editorEmail" = $1', [ADMIN.email])).toEqual([{ reason: "测试结束，删除" }]);
+    await page.goto(`${baseUrl}/history`);
+    expect(await page.getByTestId("history-deletions").textContent()).toContain("测试结束，删除");
+    expect(await page.getByTestId("history-table").textContent()).toContain("已删除");
     await page.close();
   });
 });

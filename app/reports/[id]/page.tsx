@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { headers } from "next/headers";
+import { DeleteReportButton } from "@/components/AdminActions";
 import { CorrectionPanel } from "@/components/CorrectionPanel";
 import { HighlightedSentence } from "@/components/ReportText";
 import { Notice } from "@/components/Notice";
@@ -66,6 +67,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             }}
           />
         )}
+        {editor?.role === "admin" && <p className="mt-4"><DeleteReportButton reportId={report.id} regionSlug={region.slug} label={t(lang, "deleteReport")} confirmText={t(lang, "deleteConfirm")} /></p>}
         <div className="mt-6"><RepairList repairs={document.repairs} lang={lang} /></div>
         <p className="mt-4 text-xs text-stone-400">sha256 {report.sha256} · extractor {report.extractorVersion}</p>
       </main>
