@@ -8,10 +8,10 @@ import { buildChartSpec } from "@/lib/charts/spec";
 import { chartFigure } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
 import { localHref, regionName, t, parseLang } from "@/lib/dashboard/i18n";
-import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS } from "@/lib/dashboard/metrics";
+import { HEADLINE_METRICS, METRIC_LABELS, kindLabel, kindParam, kindsOf, parseKindParam } from "@/lib/dashboard/metrics";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { firstParam, positiveIntParam, type SearchParams } from "@/lib/dashboard/params";
-import { overview } from "@/lib/queries/overview";
+import { CHART_REGION_LIMIT, kindRanking, overview } from "@/lib/queries/overview";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection(); // read the database at request time, never at build time
@@ -20,6 +20,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const query = (firstParam(params, "q") ?? "").trim().slice(0, 40);
   const requested = positiveIntParam(params, "page");
   const data = await overview(query, requested.value);
+  const chosen = parseKindParam(firstParam(params, "kind"));
+  const rankings = await Promise.all(HEADLINE_METRICS.map((metric) => kindRanking(metric, chosen.kinds[metric], CHART_REGION_LIMIT)));
   const pageInvalid = requested.invalid || data.page !== requested.value;
   const path = localHref("/", "zh", { q: query || undefined, page: data.page > 1 ? String(data.page) : undefined });
 
@@ -37,6 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           {lang === "en" && <input type="hidden" name="lang" value="en" />}
           <button type="submit" className="rounded bg-sky-800 px-4 py-2 text-white">{t(lang, "search")}</button>
         </form>
+        {chosen.invalid.length > 0 && <div className="mt-3"><Notice>{lang === "en" ? `Unknown kind “${chosen.invalid.join(", ")}”; showing each family's preferred kind.` : `未知口径“${chosen.invalid.join("，")}”，已显示各类别的首选口径。`}</Notice></div>}
         {pageInvalid && <div className="mt-3"><Notice>{lang === "en" ? `Page “${firstParam(params, "page")}” does not exist; showing page ${data.page}.` : `第“${firstParam(params, "page")}”页不存在，已显示第 ${data.page} 页。`}</Notice></div>}
 
         <p className="mt-4 text-sm text-stone-600">{data.regionCount} {t(lang, "regionsFound")}{data.pageCount > 1 && ` · ${t(lang, "page")} ${data.page}/${data.pageCount}`}</p>
@@ -70,26 +73,44 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 className="mt-10 text-xl font-semibold">{t(lang, "headlines")}</h2>
         <p className="mt-1 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "figuresShown")}</p>
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          {HEADLINE_METRICS.map((metric) => {
-            const ranked = data.rankings[metric];
-            const total = data.metricRegionCounts[metric];
+          {rankings.map(({ metric, kind, ranked, reportedCount, notReported, notReportedCount }) => {
+            const kindName = kindLabel(metric, kind, lang);
             return (
-              <FigureChart
-                key={metric}
-                spec={buildChartSpec({
-                  id: `overview-${metric}`,
-                  lang,
-                  title: `${METRIC_LABELS[metric][lang]} · ${lang === "en" ? "by region" : "各地区对比"}`,
-                  unit: METRIC_UNITS[metric][lang],
-                  note: total > ranked.length ? t(lang, "topRegions", { n: ranked.length, total }) : undefined,
-                  series: [METRIC_LABELS[metric][lang]],
-                  rows: ranked.map((entry) => ({ label: regionName(entry.region, "zh"), figures: [chartFigure(entry.fact)] })),
-                  sources: ranked.map((entry) => entry.source),
-                  fileName: `overview-${metric}`,
-                })}
-                csvHref={`/api/regions?format=csv&metric=${metric}`}
-                labels={chartLabels(lang)}
-              />
+              <section key={metric} aria-label={`${METRIC_LABELS[metric][lang]} · ${kindName}`} data-testid={`overview-kind-${metric}`}>
+                <nav className="mb-2 flex flex-wrap gap-1 text-xs" aria-label={`${METRIC_LABELS[metric][lang]} · ${t(lang, "kind")}`}>
+                  {kindsOf(metric).map((option) => (
+                    <Link key={option.id} href={localHref("/", lang, { q: query || undefined, kind: kindParam({ ...chosen.kinds, [metric]: option.id }) })}
+                      aria-current={option.id === kind ? "true" : undefined}
+                      className={`rounded border px-2 py-0.5 ${option.id === kind ? "border-sky-800 bg-sky-800 text-white" : "border-stone-300 hover:bg-stone-100"}`}>
+                      {option.name[lang]}
+                    </Link>
+                  ))}
+                </nav>
+                <FigureChart
+                  spec={buildChartSpec({
+                    id: `overview-${metric}`,
+                    lang,
+                    // One kind, one unit per chart: a region without a figure of this kind is "not reported", never
+                    // shown with a figure of another kind.
+                    title: `${METRIC_LABELS[metric][lang]} · ${kindName} · ${lang === "en" ? "by region" : "各地区对比"}`,
+                    unit: ranked[0]?.fact.unit ?? "",
+                    note: reportedCount > ranked.length ? t(lang, "topRegions", { n: ranked.length, total: reportedCount }) : undefined,
+                    series: [kindName],
+                    rows: ranked.map((entry) => ({ label: regionName(entry.region, "zh"), figures: [chartFigure(entry.fact)] })),
+                    sources: ranked.map((entry) => entry.source),
+                    fileName: `overview-${metric}-${kind}`,
+                  })}
+                  csvHref={`/api/regions?format=csv&metric=${metric}&kind=${kind}`}
+                  labels={chartLabels(lang)}
+                />
+                {notReportedCount > 0 && (
+                  <p className="mt-1 text-xs text-stone-500" data-testid={`not-reported-${metric}`}>
+                    {t(lang, "notReported")}（{kindName}）: {notReported.map((region) => regionName(region, lang)).join(lang === "en" ? ", " : "、")}
+                    {notReportedCount > notReported.length ? ` … (${notReportedCount})` : ""}
+                  </p>
+                )}
+                <p className="mt-1 text-xs"><a href={localHref("/methodology", lang)} className="text-stone-500 underline">{t(lang, "methodology")}</a></p>
+              </section>
             );
           })}
         </div>

@@ -5,11 +5,12 @@ import { Cite } from "@/components/Cite";
 import { Notice } from "@/components/Notice";
 import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
-import { comparisonRows, PALETTE } from "@/lib/dashboard/charts";
+import { axisUnit, comparisonRows, PALETTE } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
 import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
 import { chartLabels } from "@/lib/dashboard/labels";
-import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS, type Lang } from "@/lib/dashboard/metrics";
+import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel, type Lang } from "@/lib/dashboard/metrics";
+import type { AlignedRow, ComparisonSide } from "@/lib/queries/compare";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { regionComparison, regionOptions, type RegionOption } from "@/lib/queries/compare";
 
@@ -67,7 +68,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
         {comparison && (
           <>
-            <p className="mt-4 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "scopedNote")}</p>
+            {differences(comparison.a, comparison.b, lang).map((note) => <div key={note} className="mt-3"><Notice>{note}</Notice></div>)}
+            <p className="mt-4 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "scopedNote")} <a href={localHref("/methodology", lang)} className="underline">{t(lang, "methodology")}</a></p>
             <div className="mt-4 grid gap-6">
               {HEADLINE_METRICS.map((metric) => {
                 const rows = comparison.metrics[metric];
@@ -85,7 +87,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           <dd className="mt-1 text-xl font-semibold">
                             {side.headlines[metric] ? <Cite fact={side.headlines[metric]!} lang={lang} /> : <span className="text-base font-normal text-stone-400">{t(lang, "noFigure")}</span>}
                           </dd>
-                          {side.headlines[metric] && <dd className="truncate text-xs text-stone-600">{side.headlines[metric]!.subject}</dd>}
+                          {side.headlines[metric] && <dd className="truncate text-xs text-stone-600" data-testid={`compare-headline-kind-${metric}`}>{kindLabel(metric, side.headlines[metric]!.kind, lang)} · {side.headlines[metric]!.subject}</dd>}
                         </div>
                       ))}
                     </dl>
@@ -95,9 +97,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           id: `compare-${metric}`,
                           lang,
                           title: `${METRIC_LABELS[metric][lang]}: ${comparison.a.region.name} / ${comparison.b.region.name}`,
-                          unit: METRIC_UNITS[metric][lang],
+                          // Region-wide figures only, and only those in the family's unit: sub-region, unit and
+                          // per-unit figures are listed apart below, never drawn beside a region's total.
+                          unit: chartRows(rows)[0] ? axisUnit((chartRows(rows)[0].a ?? chartRows(rows)[0].b)!.unit) : METRIC_UNITS[metric][lang],
                           series: sides.map((side) => side.region.name),
-                          rows: comparisonRows(rows),
+                          rows: comparisonRows(chartRows(rows), lang),
                           sources: sides.flatMap((side) => side.reports.filter((report) => rows.some((row) => [row.a, row.b].some((fact) => fact?.reportId === report.id)))),
                           fileName: `compare-${comparison.a.region.slug}-${comparison.b.region.slug}-${metric}`,
                         })}
@@ -105,6 +109,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         labels={chartLabels(lang)}
                       />
                     </div>
+                    <ComparisonTable rows={rows} lang={lang} metric={metric} />
                   </section>
                 );
               })}
@@ -114,4 +119,58 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </main>
     </>
   );
+}
+
+/** Notes that the two regions are of different levels (county vs prefecture) or their reports of different years. */
+function differences(a: ComparisonSide, b: ComparisonSide, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (a.region.level !== b.region.level) notes.push(t(lang, "levelsDiffer", { a: a.region.level, b: b.region.level }));
+  const years = (side: ComparisonSide) => [...new Set(side.reports.map((r) => r.publishedAt?.slice(0, 4)).filter(Boolean))].sort().join("/");
+  const [ya, yb] = [years(a), years(b)];
+  if (ya && yb && ya !== yb) notes.push(t(lang, "periodsDiffer", { a: ya, b: yb }));
+  return notes;
+}
+
+/**
+ * Every figure of the family, each once as on the region page: rows by kind and scope, region-wide rows first, then
+ * sub-region, unit and per-unit rows apart with their names.
+ */
+function ComparisonTable({ rows, lang, metric }: { rows: AlignedRow[]; lang: Lang; metric: string }) {
+  if (rows.length === 0) return null;
+  const figures = (row: AlignedRow, which: "a" | "b") => {
+    const own = [row[which], ...row.othersOf[which]].filter((fact) => fact !== null);
+    return own.length ? own.map((fact) => <span key={fact.id} className="mr-2 inline-block"><Cite fact={fact} lang={lang} /></span>) : <span className="text-stone-400">{t(lang, "notReported")}</span>;
+  };
+  const scoped = rows.some((row) => row.scope.type !== "region");
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid={`compare-table-${metric}`}>
+        <thead className="bg-stone-100 text-xs text-stone-600">
+          <tr><th className="px-3 py-1">{t(lang, "kind")}</th><th className="px-3 py-1">{t(lang, "scope")}</th><th className="px-3 py-1">A</th><th className="px-3 py-1">B</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={row.key} className={`border-t border-stone-100 align-top ${row.scope.type !== "region" && rows[index - 1]?.scope.type === "region" ? "border-t-2 border-stone-300" : ""}`} data-scope={row.scope.type}>
+              <td className="px-3 py-1">{kindLabel(row.metric, row.kind, lang)}</td>
+              <td className="px-3 py-1 text-xs">{row.scope.type === "region" ? t(lang, "regionWide") : `${scopeLabel(row.scope.type, lang)}${row.scope.name ? `：${row.scope.name}` : ""}`}</td>
+              <td className="px-3 py-1">{figures(row, "a")}</td>
+              <td className="px-3 py-1">{figures(row, "b")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {scoped && <p className="mt-1 text-xs text-stone-500">{t(lang, "scopedFigures")}</p>}
+    </div>
+  );
+}
+
+/** The rows the chart draws: region-wide only, in the unit most of them use (one unit per chart; the table has all). */
+function chartRows(rows: AlignedRow[]): AlignedRow[] {
+  const regionWide = rows.filter((row) => row.scope.type === "region");
+  const unitOf = (row: AlignedRow) => axisUnit((row.a ?? row.b)!.unit);
+  const counts = new Map<string, number>();
+  for (const row of regionWide) counts.set(unitOf(row), (counts.get(unitOf(row)) ?? 0) + 1);
+  const unit = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+  // a and b of one row share a kind but may differ in unit (个 / 处): a row is drawn only when both fit.
+  return regionWide.filter((row) => [row.a, row.b].every((fact) => !fact || axisUnit(fact.unit) === unit));
 }

@@ -53,3 +53,29 @@ export function isHeadlineMetric(value: string): value is HeadlineMetric {
 export function isMetric(value: string): value is Metric {
   return (ALL_METRICS as readonly string[]).includes(value);
 }
+
+/**
+ * The kind each overview chart plots, from the `kind` query parameter (`branches.temporary`, several joined by
+ * commas): a family the parameter does not name, or names with an unknown kind, plots its most preferred headline
+ * kind. `invalid` lists the parts that named nothing.
+ */
+export function parseKindParam(raw: string | undefined): { kinds: Record<HeadlineMetric, string>; invalid: string[] } {
+  const kinds = Object.fromEntries(
+    HEADLINE_METRICS.map((metric) => [metric, FAMILIES.find((f) => f.id === metric)!.headline[0]]),
+  ) as Record<HeadlineMetric, string>;
+  const invalid: string[] = [];
+  for (const part of (raw ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [metric, kind] = part.split(".");
+    const family = FAMILIES.find((f) => f.id === metric);
+    if (family && isHeadlineMetric(metric) && family.kinds.some((k) => k.id === kind)) kinds[metric] = kind;
+    else invalid.push(part);
+  }
+  return { kinds, invalid };
+}
+
+/** The `kind` parameter for these choices, naming only what differs from the defaults (shorter, cache-friendly URLs). */
+export function kindParam(kinds: Record<HeadlineMetric, string>): string | undefined {
+  const defaults = parseKindParam(undefined).kinds;
+  const parts = HEADLINE_METRICS.filter((metric) => kinds[metric] !== defaults[metric]).map((metric) => `${metric}.${kinds[metric]}`);
+  return parts.length ? parts.join(",") : undefined;
+}

@@ -21,7 +21,8 @@ export interface AlignedRow {
   scope: FactScope;
   a: FactView | null; // the largest figure of this kind and scope in region a
   b: FactView | null;
-  others: FactView[]; // further figures of the same kind and scope (smaller mentions, parts)
+  others: FactView[]; // further figures of the same kind and scope (smaller mentions, parts), of either region
+  othersOf: { a: FactView[]; b: FactView[] }; // the same, by region
 }
 
 export interface RegionComparison {
@@ -64,16 +65,16 @@ export function alignByKind(aFacts: readonly FactView[], bFacts: readonly FactVi
   const rows = new Map<string, AlignedRow>();
   const place = (fact: FactView, which: "a" | "b") => {
     const key = rowKey(fact);
-    const row = rows.get(key) ?? { key, metric: fact.metric, kind: fact.kind, scope: fact.scope, a: null, b: null, others: [] };
+    const row = rows.get(key) ?? { key, metric: fact.metric, kind: fact.kind, scope: fact.scope, a: null, b: null, others: [], othersOf: { a: [], b: [] } };
     rows.set(key, row);
     const current = row[which];
     // A part (其中…) is never preferred to a total.
     const better = !current || (current.partOf !== null && fact.partOf === null) || ((current.partOf === null) === (fact.partOf === null) && fact.value > current.value);
-    if (better) {
-      if (current) row.others.push(current);
-      row[which] = fact;
-    } else {
-      row.others.push(fact);
+    const other = better ? current : fact;
+    if (better) row[which] = fact;
+    if (other) {
+      row.others.push(other);
+      row.othersOf[which].push(other);
     }
   };
   shownFacts(aFacts).forEach((fact) => place(fact, "a"));

@@ -110,3 +110,46 @@ async function loadHeadlineRanking(metric: HeadlineMetric, limit?: number): Prom
 export const overview = cachedByDataVersion("overview", loadOverview);
 
 export const headlineRanking = cachedByDataVersion("headlineRanking", loadHeadlineRanking);
+
+export interface KindRanking {
+  metric: HeadlineMetric;
+  kind: string;
+  ranked: RankedHeadline[]; // regions with a region-wide figure of this kind, largest first
+  reportedCount: number;
+  notReported: { slug: string; name: string; nameEn: string }[]; // some regions without one (at most `limit`)
+  notReportedCount: number;
+}
+
+/**
+ * Regions ranked by their figure of one kind (临时党支部 only, never a figure of another kind): per region the largest
+ * region-wide figure of the kind that is neither a part nor a restatement, the headline rule within one kind.
+ */
+async function loadKindRanking(metric: HeadlineMetric, kind: string, limit: number): Promise<KindRanking> {
+  const best = await db().$queryRaw<{ id: number; value: number }[]>`
+    SELECT id, value FROM (
+      SELECT DISTINCT ON ("regionId") id, value FROM "Fact"
+      WHERE "metric" = ${metric}::"Metric" AND "kind" = ${kind} AND "scopeType" = 'region' AND "partOfId" IS NULL AND "restatesId" IS NULL
+      ORDER BY "regionId", value DESC, id ASC
+    ) AS per_region ORDER BY value DESC, id ASC`;
+  const ids = best.slice(0, limit).map((row) => row.id);
+  const rows = await db().fact.findMany({
+    where: { id: { in: ids } },
+    select: { ...factViewSelect, region: { select: { slug: true, name: true, nameEn: true } }, report: { select: { outlet: true, publishedAt: true } } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ranked = ids.map((id) => byId.get(id)!).filter(Boolean).map(({ region, report, ...fact }) => ({
+    region,
+    fact: toFactView(fact),
+    source: { outlet: report.outlet, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null },
+  }));
+  const regionCount = await db().region.count();
+  const notReported = await db().$queryRaw<{ slug: string; name: string; nameEn: string }[]>`
+    SELECT r.slug, r.name, r."nameEn" FROM "Region" r
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Fact" f WHERE f."regionId" = r.id AND f."metric" = ${metric}::"Metric" AND f."kind" = ${kind}
+        AND f."scopeType" = 'region' AND f."partOfId" IS NULL AND f."restatesId" IS NULL)
+    ORDER BY r.slug LIMIT ${limit}`;
+  return { metric, kind, ranked, reportedCount: best.length, notReported, notReportedCount: regionCount - best.length };
+}
+
+export const kindRanking = cachedByDataVersion("kindRanking", loadKindRanking);

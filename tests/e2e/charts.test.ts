@@ -47,8 +47,9 @@ describe.skipIf(!browserPath)("charts drawn on the server", () => {
   });
 
   it("shows every chart of a region page with its bars, labels and values when JavaScript is off", async () => {
-    const facts = await query<{ id: number; metric: string; value: number }>(
-      'SELECT f.id, f.metric, f.value FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1 AND NOT f.restates',
+    // Charts draw region-wide figures, each once (no restatements), one chart per unit (region-<metric>[-n]).
+    const facts = await query<{ id: number; metric: string; value: number; unit: string }>(
+      'SELECT f.id, f.metric, f.value, f.unit FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1 AND f."restatesId" IS NULL AND f."scopeType" = \'region\'',
       ["zhenan"],
     );
     for (const lang of ["zh", "en"] as const) {
@@ -57,12 +58,18 @@ describe.skipIf(!browserPath)("charts drawn on the server", () => {
       await page.goto(`${baseUrl}/regions/zhenan${lang === "en" ? "?lang=en" : ""}`);
       const charts = await drawnCharts(page);
       const metrics = new Set(facts.map((fact) => fact.metric));
-      expect(charts.map((chart) => chart.id).sort()).toEqual([...metrics].map((metric) => `region-${metric}`).sort());
+      const metricOf = (id: string) => id.replace(/^region-/, "").replace(/-\d+$/, "");
+      expect([...new Set(charts.map((chart) => metricOf(chart.id)))].sort()).toEqual([...metrics].sort());
+      for (const metric of metrics) {
+        const drawn = charts.filter((chart) => metricOf(chart.id) === metric).flatMap((chart) => chart.bars.map((bar) => bar.fact));
+        expect(drawn.sort((a, b) => a - b)).toEqual(facts.filter((fact) => fact.metric === metric).map((fact) => fact.id).sort((a, b) => a - b));
+      }
       for (const chart of charts) {
         expect(chart.svgs).toBe(1);
-        const metric = chart.id.replace("region-", "");
-        const expected = facts.filter((fact) => fact.metric === metric);
-        expect(chart.bars.map((bar) => bar.fact).sort((a, b) => a - b)).toEqual(expected.map((fact) => fact.id).sort((a, b) => a - b));
+        const ids = new Set(chart.bars.map((bar) => bar.fact));
+        const expected = facts.filter((fact) => ids.has(fact.id));
+        // No chart mixes units (people counted with 名 and 人 share one).
+        expect(new Set(expected.map((fact) => (["名", "人", "位"].includes(fact.unit) ? "人" : fact.unit))).size).toBe(1);
         expect(chart.labels).toHaveLength(chart.bars.length);
         for (const label of chart.labels) expect(label.length).toBeGreaterThan(0);
         for (const bar of chart.bars) {

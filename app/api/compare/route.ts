@@ -1,4 +1,5 @@
-// GET /api/compare?a=<slug>&b=<slug>[&metric=][&format=csv]: two regions' figures aligned by subject.
+// GET /api/compare?a=<slug>&b=<slug>[&metric=][&format=csv]: two regions' figures aligned by family, kind and
+// scope (each fact with metric, kind, scope {type, name}, partOf, restates; headlines with their kind).
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { HEADLINE_METRICS, isHeadlineMetric } from "@/lib/dashboard/metrics";
@@ -19,8 +20,11 @@ export const GET = apiRoute(async function GET(request: Request) {
   if (wantsCsv(url)) {
     const rows = metrics.flatMap((name) =>
       comparison.metrics[name].flatMap((row) => [
-        ...(row.a ? [factCsvRow(comparison.a.region, row.a, linkOrigin(request))] : []),
-        ...(row.b ? [factCsvRow(comparison.b.region, row.b, linkOrigin(request))] : []),
+        ...(row.a ? [factCsvRow(comparison.a.region, row.a, linkOrigin(request), comparison.a.headlines[name]?.id === row.a.id)] : []),
+        ...(row.b ? [factCsvRow(comparison.b.region, row.b, linkOrigin(request), comparison.b.headlines[name]?.id === row.b.id)] : []),
+        // Further figures of the same kind and scope: each figure once, as on the region page.
+        ...row.othersOf.a.map((fact) => factCsvRow(comparison.a.region, fact, linkOrigin(request))),
+        ...row.othersOf.b.map((fact) => factCsvRow(comparison.b.region, fact, linkOrigin(request))),
       ]),
     );
     return csvResponse(`compare-${a}-${b}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, rows);

@@ -8,10 +8,11 @@ import { HighlightedSentence } from "@/components/ReportText";
 import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
-import { regionMetricRows } from "@/lib/dashboard/charts";
+import { regionMetricRows, scopedFacts, unitGroups } from "@/lib/dashboard/charts";
+import { Cite } from "@/components/Cite";
 import { LEVEL_LABELS, localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
 import { chartLabels } from "@/lib/dashboard/labels";
-import { ALL_METRICS, METRIC_LABELS, METRIC_UNITS } from "@/lib/dashboard/metrics";
+import { ALL_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel } from "@/lib/dashboard/metrics";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { regionDashboard } from "@/lib/queries/region";
 
@@ -47,24 +48,41 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
         <HeadlineFigures headlines={data.headlines} lang={lang} />
 
         <div className="mt-6 grid gap-4 lg:grid-cols-2">
-          {metrics.map((metric) => (
-            <FigureChart
-              key={metric}
-              spec={buildChartSpec({
-                id: `region-${metric}`,
-                lang,
-                title: `${region.name} · ${METRIC_LABELS[metric][lang]}`,
-                unit: METRIC_UNITS[metric][lang],
-                series: [region.name],
-                rows: regionMetricRows(data.factsByMetric[metric]!),
-                sources: reports.filter((report) => data.factsByMetric[metric]!.some((fact) => fact.reportId === report.id)),
-                fileName: `region-${region.slug}-${metric}`,
-              })}
-              csvHref={`/api/regions/${region.slug}/facts?format=csv&metric=${metric}`}
-              labels={chartLabels(lang)}
-            />
-          ))}
+          {metrics.flatMap((metric) =>
+            unitGroups(data.factsByMetric[metric]!).map(({ unit, facts }, index) => (
+              <FigureChart
+                key={`${metric}-${unit}`}
+                spec={buildChartSpec({
+                  id: `region-${metric}${index ? `-${index}` : ""}`,
+                  lang,
+                  title: `${region.name} · ${METRIC_LABELS[metric][lang]}`,
+                  unit: unit || METRIC_UNITS[metric][lang],
+                  series: [region.name],
+                  rows: regionMetricRows(facts, lang),
+                  sources: reports.filter((report) => facts.some((fact) => fact.reportId === report.id)),
+                  fileName: `region-${region.slug}-${metric}${index ? `-${index}` : ""}`,
+                })}
+                csvHref={`/api/regions/${region.slug}/facts?format=csv&metric=${metric}`}
+                labels={chartLabels(lang)}
+              />
+            )),
+          )}
         </div>
+
+        {scopedFacts(data.facts).length > 0 && (
+          <section className="mt-6" data-testid="scoped-figures">
+            <h2 className="mb-2 text-lg font-semibold">{t(lang, "scopedFigures")}</h2>
+            <ul className="space-y-1 text-sm">
+              {scopedFacts(data.facts).map((fact) => (
+                <li key={fact.id}>
+                  <span className="text-stone-500">{scopeLabel(fact.scope.type, lang)}{fact.scope.name ? `：${fact.scope.name}` : ""} · </span>
+                  {METRIC_LABELS[fact.metric][lang]} · {kindLabel(fact.metric, fact.kind, lang)} · <Cite fact={fact} lang={lang} /> {fact.subject}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p className="mt-2 text-xs"><a href={localHref("/methodology", lang)} className="text-stone-500 underline">{t(lang, "methodology")}</a></p>
 
         <h2 className="mt-8 mb-2 text-lg font-semibold">{t(lang, "allFacts")}</h2>
         <FactTable facts={data.facts} lang={lang} csvHref={`/api/regions/${region.slug}/facts?format=csv`} />

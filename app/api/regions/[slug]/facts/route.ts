@@ -14,8 +14,9 @@ export const GET = apiRoute(async function GET(request: Request, { params }: { p
   const data = await regionDashboard(slug);
   if (!data) return jsonError(404, `unknown region “${slug}”`);
   const facts = metric ? data.facts.filter((fact) => fact.metric === metric) : data.facts;
+  const headlineIds = new Set(Object.values(data.headlines).flatMap((fact) => (fact ? [fact.id] : [])));
   if (wantsCsv(url)) {
-    return csvResponse(`region-${data.region.slug}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, facts.map((fact) => factCsvRow(data.region, fact, linkOrigin(request))));
+    return csvResponse(`region-${data.region.slug}${metric ? `-${metric}` : ""}.csv`, FACT_CSV_HEADER, facts.map((fact) => factCsvRow(data.region, fact, linkOrigin(request), headlineIds.has(fact.id))));
   }
   return Response.json({ region: data.region, reports: data.reports, headlines: data.headlines, facts });
 });
