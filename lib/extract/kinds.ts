@@ -1,5 +1,6 @@
 // The kind of a fact within its family (temporary branches, party dues …), read from the codebook: a kind's markers
-// anywhere in the subject's first list item or the whole subject (funds: also the clause, 捐赠资金 → donations), then
+// anywhere in the subject's first list item or the whole subject (funds: the clause first, since a fund's kind is
+// its source: 从代管党费中下拨 → dues, 捐赠资金 → donations), then
 // the head noun the subject ends with, else the family's last kind (its catch-all).
 import { family } from "./lexicon";
 import type { Metric } from "./types";
@@ -25,10 +26,11 @@ export function kindOf(metric: Metric, subject: string, clause = ""): string {
   const { kinds } = family(metric);
   if (kinds.length === 1) return kinds[0].id;
   const firstItem = subject.split(LIST_SEPARATOR).find((item) => item.length > 0) ?? subject;
+  const fromClause = "kindFromClause" in family(metric) ? byMarker(kinds, clause) : null;
   return (
+    fromClause ??
     byMarker(kinds, firstItem) ??
     byMarker(kinds, subject) ??
-    (metric === "funds" ? byMarker(kinds, clause) : null) ??
     byHead(kinds, firstItem) ??
     byHead(kinds, subject) ??
     kinds[kinds.length - 1].id

@@ -144,6 +144,7 @@ export interface UnitMention {
 
 const isDigitCode = (ch: string | undefined) => ch !== undefined && /[0-9０-９]/.test(ch);
 const MAX_UNIT_NAME = 10;
+const MAX_EACH_NOUN = 3;
 const CLAUSE_STOP = new Set([..."，。；：！？,;:!?"]);
 const GENERIC_BEFORE = new Set([..."各每全所诸"]);
 
@@ -186,15 +187,22 @@ export function findUnitMentions(text: string): UnitMention[] {
  * 全市/全县 and the region's own name resetting to the whole region.
  */
 export function factScope(sentence: string, places: PlaceMention[], units: UnitMention[], figureStart: number, ownStart: number, region: KnownRegion): FactScope {
-  const own = sentence.slice(ownStart, figureStart);
+  let clauseStart = figureStart;
+  while (clauseStart > 0 && !CLAUSE_STOP.has(sentence[clauseStart - 1])) clauseStart--;
+  // 每个卡口安排2名党员和1名民警: a 每 anywhere before the figure in its clause makes the whole list per unit.
+  const clause = sentence.slice(clauseStart, figureStart);
   for (const marker of SCOPE.perUnitMarkers) {
-    const at = own.lastIndexOf(marker);
-    if (at >= 0) return { type: "per-unit", name: perUnitName(own.slice(at + marker.length)) };
+    const at = clause.lastIndexOf(marker);
+    if (at >= 0) return { type: "per-unit", name: perUnitName(clause.slice(at + marker.length)) };
   }
+  // 各包联1个社区, 各村选派1名: 各, a short noun at most, and a distributing verb right before the figure.
+  const own = sentence.slice(ownStart, figureStart);
   const each = own.lastIndexOf("各");
-  if (each >= 0) {
-    const verb = matchForward(own, each + 1, PER_UNIT_VERBS_BY_FIRST_CHAR);
-    if (verb && each + 1 + verb.length === own.length) return { type: "per-unit", name: null };
+  if (each >= 0 && own.length - each <= 1 + MAX_EACH_NOUN + 2) {
+    for (let k = each + 1; k <= each + 1 + MAX_EACH_NOUN && k < own.length; k++) {
+      const verb = matchForward(own, k, PER_UNIT_VERBS_BY_FIRST_CHAR);
+      if (verb && k + verb.length === own.length) return { type: "per-unit", name: k > each + 1 ? own.slice(each + 1, k) : null };
+    }
   }
   let scope: FactScope = { type: "region", name: null };
   let at = -1;
@@ -208,20 +216,20 @@ export function factScope(sentence: string, places: PlaceMention[], units: UnitM
   }
   // A unit named in an earlier clause covers a figure that opens its own clause (市医院…成立5个临时党支部，65名…);
   // a clause that names nouns of its own before the figure has its own actor (社会各界…企业…捐款捐物261.75万元).
-  let clauseStart = figureStart;
-  while (clauseStart > 0 && !CLAUSE_STOP.has(sentence[clauseStart - 1])) clauseStart--;
   const opensClause = !hasNoun(sentence.slice(clauseStart, figureStart));
   for (const u of units) {
     if (u.end > figureStart) break;
-    if (u.start > at && (u.start >= clauseStart || opensClause)) {
+    if (u.start >= at && (u.start >= clauseStart || opensClause)) {
       scope = { type: "unit", name: u.name };
       at = u.start;
     }
   }
-  if (scope.type === "region" && at < 0) {
+  // The urban area (城区) named after the last place or reset, in the figure's clause or an earlier one of its
+  // sentence, is a sub-region too (在城区设立党员先锋岗2100个).
+  if (scope.type === "region") {
     for (const area of SCOPE.urbanAreas) {
       const k = sentence.lastIndexOf(area, figureStart - area.length);
-      if (k >= 0 && k >= ownStart - 20) return { type: "subregion", name: area };
+      if (k >= 0 && k > at) return { type: "subregion", name: area };
     }
   }
   return scope;

@@ -65,3 +65,20 @@ describe("scoreReport", () => {
     expect(scoreReport("x", [], [{ ...gold, optional: true }]).overall).toMatchObject({ tp: 0, fp: 0, fn: 0 });
   });
 });
+
+describe("held-out reports (tests/fixtures/heldout)", () => {
+  const dir = path.join(ROOT, "tests/fixtures/heldout");
+  const names = ["langao", "xixiang", "suizhou"];
+  const scores = names.map((name) => {
+    const gold: GoldReport = JSON.parse(readFileSync(path.join(dir, `${name}.gold.json`), "utf8"));
+    return scoreReport(name, extractReport(readFileSync(path.join(dir, `${name}.txt`))).facts, gold.facts);
+  });
+  const total = totalScore(scores);
+  it.each(HEADLINE_METRICS)("%s reaches precision ≥ 0.97 and F1 ≥ 0.95", (metric) => {
+    expect(total.metrics[metric].precision).toBeGreaterThanOrEqual(0.97);
+    expect(total.metrics[metric].f1).toBeGreaterThanOrEqual(0.95);
+  });
+  it("scopes at least 95% of the matched figures right", () => {
+    expect(total.scope.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
