@@ -68,7 +68,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
         {comparison && (
           <>
-            {differences(comparison.a, comparison.b, lang).map((note) => <div key={note} className="mt-3"><Notice>{note}</Notice></div>)}
+            {differences(comparison.a, comparison.b, lang).map((note) => <p key={note} className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="comparability-note">{note}</p>)}
             <p className="mt-4 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "scopedNote")} <a href={localHref("/methodology", lang)} className="underline">{t(lang, "methodology")}</a></p>
             <div className="mt-4 grid gap-6">
               {HEADLINE_METRICS.map((metric) => {

@@ -146,7 +146,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     await open("/compare?a=zhenan&b=macheng");
     await Promise.all([page.waitForURL(/lang=en/), page.getByRole("link", { name: "English" }).click()]);
     expect(page.url()).toMatch(/a=zhenan/);
-    expect(await page.textContent("main")).toContain("Party branches");
+    expect(await page.textContent("main")).toContain("Party organizations");
     await screenshot(page, "compare-english");
   });
 
