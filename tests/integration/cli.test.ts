@@ -32,11 +32,11 @@ describe("atlas", () => {
   it("lists its commands with --help (exit 0), and exits 2 without a command or with an unknown one", async () => {
     const help = await atlas(["--help"]);
     expect(help.code).toBe(0);
-    for (const name of ["extract", "ingest", "migrate", "seed"]) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    for (const name of ["extract", "ingest", "migrate", "seed", "reextract", "user"]) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
     expect((await atlas([])).code).toBe(2);
     const unknown = await atlas(["frobnicate"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.trim()).toBe('atlas: unknown command "frobnicate"; commands: extract, ingest, migrate, seed (atlas --help)');
+    expect(unknown.stderr.trim()).toBe('atlas: unknown command "frobnicate"; commands: extract, ingest, migrate, seed, reextract, user (atlas --help)');
   });
 
   it.each(["extract", "ingest", "migrate", "seed"])("%s --help states its usage and exit codes", async (name) => {
