@@ -8,7 +8,8 @@ const command: Command = {
 Reads one report (UTF-8, UTF-16, GB18030/GBK or Big5; plain text or a page saved from a browser), repairs and
 cleans it, and prints one JSON document on stdout:
   { region, publishedAt, outlet, authors, text, repairs, sentences, facts }
-each fact with metric, subject, value, unit, approx, quote, sentence, start, end, scope, restates.
+each fact with metric (family), kind, subject, value, unit, approx, quote, sentence, start, end, scope {type, name},
+partOf and restates (indexes of other facts, or null).
 Nothing is stored and no database is needed.
 
 options:
