@@ -10,6 +10,7 @@ export function Cite({ fact, lang, className = "" }: { fact: FactView; lang: Lan
     <a
       href={localHref(fact.href, lang)}
       className={`cite ${className}`}
+      data-fact={fact.id}
       data-quote={fact.quote}
       title={`${formatExact(fact.value)} ${fact.unit} — ${fact.quote}`}
       aria-label={`${fact.figure}: ${fact.quote}`}
