@@ -72,6 +72,22 @@ function balance(phrase: string, text: string, end: number): string {
   return open > close && /[)）]/.test(text[end] ?? "") ? phrase + text[end] : phrase;
 }
 
+/** An unknown phrase after a figure is kept to about this many characters, ending at a word boundary. */
+const MAX_FALLBACK = 10;
+let wordSegmenter: Intl.Segmenter | undefined; // costly to build: created on first use, once
+
+/** The last word boundary in text[from, limit] (ICU word segmentation), so that a phrase never ends mid-word. */
+function wordBoundaryAtOrBefore(text: string, from: number, limit: number): number {
+  wordSegmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  let best = from;
+  for (const { index, segment } of wordSegmenter.segment(text.slice(from, limit + 8))) {
+    const end = from + index + segment.length;
+    if (end > limit) break;
+    best = end;
+  }
+  return best > from ? best : limit;
+}
+
 /** A head noun right after a 的 between `from` and the clause's end, compatible with the unit: a relative clause's noun. */
 function relativeHead(text: string, from: number, stop: number, unitKind: UnitKind | null): { end: number; head: string; cls: HeadClass } | null {
   for (let k = from; k < stop; k++) {
@@ -147,7 +163,8 @@ function subjectAfter(text: string, q: Quantity, limit: number): { subject: Subj
     unknownChars++;
     i++;
   }
-  const fallback = relativeOnly ? "" : tidy(balance(text.slice(from, Math.min(i, from + 10)), text, Math.min(i, from + 10)));
+  const cut = i - from > MAX_FALLBACK ? wordBoundaryAtOrBefore(text, from, from + MAX_FALLBACK) : i;
+  const fallback = relativeOnly ? "" : tidy(balance(text.slice(from, cut), text, cut));
   if (!best) return { subject: null, fallback };
   return { subject: { text: tidy(balance(text.slice(from, best.end), text, best.end)), head: best.head, headClass: best.cls }, fallback };
 }

@@ -148,3 +148,15 @@ describe("headlines", () => {
     expect(pickHeadline(all, "branches")?.id).toBe(1);
   });
 });
+
+describe("subjects", () => {
+  it("cuts an unknown long phrase at a word boundary, never mid-word", () => {
+    const sentence = "新增3处农村生活污水集中处理设施改造工程投入运行。";
+    const [fact] = facts(sentence);
+    const from = sentence.indexOf("处") + 1;
+    const boundaries = new Set([...new Intl.Segmenter("zh", { granularity: "word" }).segment(sentence)].map((s) => s.index));
+    expect(fact.subject.length).toBeGreaterThan(0);
+    expect(fact.subject.length).toBeLessThanOrEqual(10);
+    expect(boundaries.has(from + fact.subject.length)).toBe(true);
+  });
+});
