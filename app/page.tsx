@@ -11,6 +11,7 @@ import { localHref, regionName, t, parseLang } from "@/lib/dashboard/i18n";
 import { HEADLINE_METRICS, METRIC_LABELS, kindLabel, kindParam, kindsOf, parseKindParam } from "@/lib/dashboard/metrics";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { firstParam, positiveIntParam, type SearchParams } from "@/lib/dashboard/params";
+import { reportPeriod } from "@/lib/dashboard/report-meta";
 import { CHART_REGION_LIMIT, kindRanking, overview } from "@/lib/queries/overview";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -50,7 +51,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               <Link href={localHref(`/regions/${card.slug}`, lang)} className="text-lg font-medium text-sky-900 hover:underline">{regionName(card, lang)}</Link>
               <div className="text-sm text-stone-500">{card.province} · {lang === "en" ? card.nameEn : card.nameEn}</div>
               <div className="mt-1 text-xs text-stone-500">
-                {t(lang, "reportDate")}: {card.latestReport?.publishedAt ?? "—"} · {t(lang, "outlet")}: {card.latestReport?.outlet ?? "—"}
+                {t(lang, "reportDate")}: {card.latestReport?.publishedAt ?? "—"} · {t(lang, "period")}: <span data-testid="card-period">{reportPeriod(card.latestReport?.period ?? null, card.latestReport?.periodBasis ?? null, lang)}</span> · {t(lang, "outlet")}: {card.latestReport?.outlet ?? "—"}
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 {HEADLINE_METRICS.map((metric) => (

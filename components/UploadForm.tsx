@@ -56,7 +56,7 @@ export function UploadForm({ labels, metricLabels, lang }: { labels: UploadLabel
       setPreview(next);
       setRegion(regionName);
       if (!keepEdits) {
-        setTitle(next.title);
+        setTitle(next.title ?? "");
         setDate(next.publishedAt ?? "");
       }
     } catch (failure) {
@@ -122,7 +122,7 @@ export function UploadForm({ labels, metricLabels, lang }: { labels: UploadLabel
         <section className="space-y-4 rounded border border-stone-200 bg-white p-4" data-testid="upload-preview">
           {preview.duplicate && (
             <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="upload-duplicate">
-              {labels.duplicateReport}<a className="text-sky-800 underline" href={`/reports/${preview.duplicate.id}`}>{preview.duplicate.title}</a>
+              {labels.duplicateReport}<a className="text-sky-800 underline" href={`/reports/${preview.duplicate.id}`}>{preview.duplicate.title ?? `#${preview.duplicate.id}`}</a>
             </p>
           )}
           <div>

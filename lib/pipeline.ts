@@ -2,7 +2,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { extractFacts } from "./extract/index";
 import { CODEBOOK } from "./extract/lexicon";
+import { parseDateInput, periodOfDate } from "./extract/dates";
 import { extractMetadata } from "./extract/metadata";
+import { parseSourceUrl } from "./extract/source-url";
 import { toRegionInfo } from "./extract/regions";
 import type { ExtractionResult } from "./extract/types";
 import { prepareText, TextInputError } from "./text/index";
@@ -22,6 +24,30 @@ export class ReportInputError extends Error {
 export interface ExtractOptions {
   region?: string; // overrides region detection (a name; unknown names are used as given)
   fileName?: string;
+  title?: string; // the headline, when the text lacks it or carries it wrongly
+  date?: string; // the publication date in any form parseDateInput reads (2020-02-16, 2020-02, 2020)
+  url?: string; // where the report was published (http or https)
+}
+
+/** The given title, date and URL as they replace detected metadata; ReportInputError when one is malformed. */
+function metadataOverrides(options: ExtractOptions) {
+  const overrides: Partial<Pick<ExtractionResult, "title" | "publishedAt" | "datePrecision" | "period" | "periodBasis" | "sourceUrl">> = {};
+  if (options.title !== undefined) {
+    const title = options.title.replace(/\s+/g, " ").trim();
+    if (!title) throw new ReportInputError("--title is empty");
+    overrides.title = title;
+  }
+  if (options.date !== undefined) {
+    const date = parseDateInput(options.date);
+    if (!date) throw new ReportInputError(`--date "${options.date}" is not a date (write 2020-02-16, 2020-02 or 2020)`);
+    Object.assign(overrides, { publishedAt: date.date, datePrecision: date.precision, period: periodOfDate(date), periodBasis: "published" as const });
+  }
+  if (options.url !== undefined) {
+    const url = parseSourceUrl(options.url);
+    if (!url) throw new ReportInputError(`--url "${options.url}" is not an http or https address`);
+    overrides.sourceUrl = url;
+  }
+  return overrides;
 }
 
 export interface ReportExtraction extends ExtractionResult {
@@ -60,11 +86,17 @@ export function readReportFile(file: string): Uint8Array {
 
 /** Metadata and facts of text the text stage has already prepared. */
 export function extractPrepared(prepared: PreparedText, options: ExtractOptions = {}): ReportExtraction {
+  const overrides = metadataOverrides(options);
   const metadata = extractMetadata(prepared, { region: options.region });
   return {
     region: toRegionInfo(metadata.region),
     title: metadata.title,
     publishedAt: metadata.publishedAt,
+    datePrecision: metadata.datePrecision,
+    period: metadata.period,
+    periodBasis: metadata.periodBasis,
+    sourceUrl: null,
+    ...overrides,
     outlet: metadata.outlet,
     authors: metadata.authors,
     editor: metadata.editor,

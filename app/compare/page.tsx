@@ -12,6 +12,7 @@ import { chartLabels } from "@/lib/dashboard/labels";
 import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel, type Lang } from "@/lib/dashboard/metrics";
 import type { AlignedRow, ComparisonSide } from "@/lib/queries/compare";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
+import { periodNote } from "@/lib/dashboard/report-meta";
 import { regionComparison, regionOptions, type RegionOption } from "@/lib/queries/compare";
 
 /** Resolves the requested pair against the known regions; anything unusable falls back with a notice. */
@@ -40,6 +41,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const pair = resolvePair(options, firstParam(params, "a"), firstParam(params, "b"), lang);
   const comparison = pair.a && pair.b ? await regionComparison(pair.a, pair.b) : null;
   const path = localHref("/compare", "zh", { a: pair.a, b: pair.b });
+  const periods = comparison && periodNote(comparison.a, comparison.b, lang);
 
   return (
     <>
@@ -70,6 +72,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <>
             {differences(comparison.a, comparison.b, lang).map((note) => <p key={note} className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="comparability-note">{note}</p>)}
             <p className="mt-4 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "scopedNote")} <a href={localHref("/methodology", lang)} className="underline">{t(lang, "methodology")}</a></p>
+            {periods && <p className="mt-2 text-sm text-amber-800" data-testid="period-note">{periods}</p>}
             <div className="mt-4 grid gap-6">
               {HEADLINE_METRICS.map((metric) => {
                 const rows = comparison.metrics[metric];

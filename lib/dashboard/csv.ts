@@ -16,12 +16,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 }
 
 
-export const FACT_CSV_HEADER = ["region", "region_slug", "fact_id", "metric", "kind", "subject", "scope_type", "scope_name", "value", "unit", "approximation", "figure", "part_of", "restates", "headline_kind", "quote", "source", "status"] as const;
+export const FACT_CSV_HEADER = ["region", "region_slug", "fact_id", "metric", "kind", "subject", "scope_type", "scope_name", "value", "unit", "approximation", "figure", "part_of", "restates", "headline_kind", "quote", "source", "status",
+  "report_title", "report_url", "report_date", "date_precision", "period", "period_basis",
+] as const;
 
 /**
  * One CSV row per figure, with the quote and an absolute link to its sentence. part_of and restates are fact ids;
- * headline_kind is the kind when the figure is its region's headline; status says whether an editor checked it.
+ * headline_kind is the kind when the figure is its region's headline; status says whether an editor checked it; the
+ * report_* columns and period say which report it comes from, when it was published and of which period.
  */
 export function factCsvRow(region: { name: string; slug: string }, fact: FactView, origin: string, headline = false): (string | number | null)[] {
-  return [region.name, region.slug, fact.id, fact.metric, fact.kind, fact.subject, fact.scope.type, fact.scope.name, fact.value, fact.unit, fact.approx, fact.figure, fact.partOf, fact.restates, headline ? fact.kind : null, fact.quote, `${origin}${fact.href}`, fact.status];
+  return [region.name, region.slug, fact.id, fact.metric, fact.kind, fact.subject, fact.scope.type, fact.scope.name, fact.value, fact.unit, fact.approx, fact.figure, fact.partOf, fact.restates, headline ? fact.kind : null, fact.quote, `${origin}${fact.href}`, fact.status,
+    fact.report.title, fact.report.url, fact.report.date, fact.report.datePrecision, fact.report.period, fact.report.periodBasis,
+  ];
 }

@@ -166,6 +166,18 @@ const STRINGS = {
   deleteConfirm: { zh: "确定删除这篇报道及其所有数字吗？修改记录会保留。", en: "Delete this report and all its figures? The history keeps a record." },
   reextractAll: { zh: "重新提取全部报道", en: "Re-extract every report" },
   deleted: { zh: "已删除", en: "deleted" },
+  untitled: { zh: "无标题", en: "Untitled" },
+  untitledNote: { zh: "原文没有标题，以下为开头文字：", en: "The text has no headline; it opens:" },
+  sourceLink: { zh: "原文链接", en: "Source" },
+  period: { zh: "时期", en: "Period" },
+  periodInferred: { zh: "据内容推断", en: "inferred from the content" },
+  precisionDay: { zh: "精确到日", en: "to the day" },
+  precisionMonth: { zh: "精确到月", en: "to the month" },
+  precisionYear: { zh: "精确到年", en: "to the year" },
+  differentPeriods: {
+    zh: "注意：两地报道属于不同时期（{a}：{pa}；{b}：{pb}），数字不宜直接比较。",
+    en: "Note: the reports are of different periods ({a}: {pa}; {b}: {pb}); their figures are not directly comparable.",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;

@@ -159,7 +159,7 @@ export async function saveCorrection(database: Database, input: CorrectionInput,
     const values = input.action === "correct" || input.action === "add" ? input.values! : null;
     const created = await tx.correction.create({
       data: {
-        reportSha: key.sha, reportTitle: report.title, regionSlug: report.region.slug, sentenceIndex: key.sentenceIndex,
+        reportSha: key.sha, reportTitle: report.title ?? "", regionSlug: report.region.slug, sentenceIndex: key.sentenceIndex,
         figureStart: key.start, figureEnd: key.end, figureText: sentence.text.slice(key.start, key.end), revision: current + 1,
         action: input.action, ...(values ?? {}), machine: machine ? ({ ...machine } as Record<string, string | number | boolean | null>) : undefined, reason: input.reason, editorEmail,
       },

@@ -3,6 +3,7 @@
 // re-ingest of the same file (even two processes at once) stores it once.
 import { createHash } from "node:crypto";
 import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
+import { storedDate } from "../extract/dates";
 import type { ExtractedFact, ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
 import { headlinePreferenceRows } from "../dashboard/headline";
@@ -41,11 +42,13 @@ export interface IngestOutcome {
 export interface IngestOptions {
   region?: string;
   fileName?: string;
+  title?: string; // replaces the detected headline
+  date?: string; // the publication date (2020-02-16, 2020-02, 2020)
+  url?: string; // the source URL (http or https)
   replace?: boolean;
   /** Stores the report under this region whatever the text says (bench:scale's synthetic regions). */
   regionOverride?: RegionInfo & { synthetic?: boolean };
-  /** An editor's corrections of the detected title and date (YYYY-MM-DD) from the upload preview. */
-  title?: string;
+  /** An editor's correction of the detected date (YYYY-MM-DD) from the upload preview; as `date`. */
   publishedAt?: string;
 }
 
@@ -69,13 +72,10 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
   if (existing && !options.replace) {
     return { status: "unchanged", reportId: existing.id, regionSlug: existing.region.slug, facts: existing._count.facts };
   }
-  const extracted = extractReport(bytes, { region: options.region, fileName: options.fileName });
-  const extraction = {
-    ...extracted,
-    region: options.regionOverride ?? extracted.region,
-    title: options.title ?? extracted.title,
-    publishedAt: options.publishedAt ?? extracted.publishedAt,
-  };
+  const extracted = extractReport(bytes, {
+    region: options.region, fileName: options.fileName, title: options.title, date: options.date ?? options.publishedAt, url: options.url,
+  });
+  const extraction = options.regionOverride ? { ...extracted, region: options.regionOverride } : extracted;
   try {
     const reportId = await storeExtraction(database, extraction, digest, options.fileName ?? null, Boolean(existing));
     return { status: existing ? "replaced" : "created", reportId, regionSlug: extraction.region.slug, facts: extraction.facts.length };
@@ -104,10 +104,11 @@ async function storeExtraction(database: Database, extraction: ExtractionResult 
       ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug"
       RETURNING id`;
     if (replacing) await tx.$executeRaw`DELETE FROM "Report" WHERE "sha256" = ${digest}`; // cascades to sentences, repairs, facts
-    const publishedAt = extraction.publishedAt ? new Date(`${extraction.publishedAt}T00:00:00Z`) : null;
+    const publishedAt = storedDate(extraction.publishedAt && extraction.datePrecision ? { date: extraction.publishedAt, precision: extraction.datePrecision } : null);
     const [report] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO "Report" ("regionId", "title", "outlet", "publishedAt", "authors", "sourceFile", "encoding", "rawText", "cleanText", "sha256", "extractorVersion")
-      VALUES (${storedRegion.id}, ${extraction.title}, ${extraction.outlet}, ${publishedAt}::date, ${extraction.authors}::text[], ${fileName},
+      INSERT INTO "Report" ("regionId", "title", "sourceUrl", "outlet", "publishedAt", "datePrecision", "period", "periodBasis", "authors", "sourceFile", "encoding", "rawText", "cleanText", "sha256", "extractorVersion")
+      VALUES (${storedRegion.id}, ${extraction.title}, ${extraction.sourceUrl}, ${extraction.outlet}, ${publishedAt}::date, ${extraction.datePrecision}::"DatePrecision",
+              ${extraction.period}, ${extraction.periodBasis}::"PeriodBasis", ${extraction.authors}::text[], ${fileName},
               ${extraction.encoding}, ${extraction.raw}, ${extraction.text}, ${digest}, ${EXTRACTOR_VERSION})
       RETURNING id`;
     await insertContent(tx, report.id, storedRegion.id, extraction);

@@ -26,7 +26,7 @@ export async function deleteReport(database: Database, id: number, editorEmail: 
     const report = await tx.report.findUnique({ where: { id }, select: { sha256: true, title: true, regionId: true, region: { select: { slug: true } } } });
     if (!report) throw new MaintenanceInputError(`no report ${id}`);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${report.region.slug}))`;
-    await tx.reportDeletion.create({ data: { reportSha: report.sha256, reportTitle: report.title, regionSlug: report.region.slug, reason: why, editorEmail } });
+    await tx.reportDeletion.create({ data: { reportSha: report.sha256, reportTitle: report.title ?? "", regionSlug: report.region.slug, reason: why, editorEmail } });
     await tx.report.delete({ where: { id } }); // cascades to its sentences, repairs and facts; corrections stay
     await refreshHeadlines(tx, report.regionId);
     return { regionSlug: report.region.slug };

@@ -18,10 +18,10 @@ export interface UploadFields {
 export interface UploadPreview {
   sha256: string;
   /** The stored report with the same bytes, if any: saving would store nothing. */
-  duplicate: { id: number; regionSlug: string; title: string } | null;
+  duplicate: { id: number; regionSlug: string; title: string | null } | null;
   region: RegionInfo;
   regionCandidates: RegionInfo[];
-  title: string;
+  title: string | null;
   outlet: string | null;
   publishedAt: string | null;
   authors: string[];
@@ -101,7 +101,7 @@ export async function previewUpload(database: Database, bytes: Uint8Array, field
 }
 
 export async function saveUpload(database: Database, bytes: Uint8Array, fields: UploadFields): Promise<IngestOutcome> {
-  return ingestReport(database, bytes, { region: fields.region, fileName: fields.fileName, title: fields.title, publishedAt: fields.publishedAt });
+  return ingestReport(database, bytes, { region: fields.region, fileName: fields.fileName, title: fields.title, publishedAt: fields.publishedAt, url: fields.url });
 }
 
 /** Regions of the gazetteer whose name, short name, English name, slug or province contains the query. */

@@ -27,7 +27,10 @@ export interface GoldReport {
   report: string;
   metadata: {
     region: { name: string; slug: string; nameEn: string; province: string; level: string };
+    title?: string | null;
     publishedAt: string | null;
+    period?: string | null;
+    periodBasis?: "published" | "inferred" | null;
     outlet: string | null;
     authors: string[];
   };

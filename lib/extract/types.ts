@@ -1,4 +1,5 @@
 import type { RepairRecord } from "../text/types";
+import type { DatePrecision, PeriodBasis } from "./dates";
 
 export type Metric = "branches" | "teams" | "volunteers" | "funds" | "checkpoints" | "posts" | "supplies" | "grids" | "other";
 
@@ -39,8 +40,12 @@ export interface ExtractedFact {
 /** The CLI contract of `npm run extract` (region carries slug and nameEn too; extra keys are allowed). */
 export interface ExtractionResult {
   region: RegionInfo;
-  title: string;
-  publishedAt: string | null;
+  title: string | null; // the article's own headline; null when the text has none
+  publishedAt: string | null; // 2020-02-16, 2020-02 or 2020: as precise as datePrecision says
+  datePrecision: DatePrecision | null;
+  period: string | null; // 2020-Q1, 2022
+  periodBasis: PeriodBasis | null; // published (from the date) or inferred (from what the report cites)
+  sourceUrl: string | null; // where the report was published, when given (atlas ingest --url)
   outlet: string | null;
   authors: string[];
   encoding: string;

@@ -1,6 +1,7 @@
 // Data for /: one page of region cards (searchable, paginated so thousands of regions stay fast) and, per
 // headline metric, the regions ranked by their headline figure (read from the Headline table through its index).
 import { db } from "../db/client";
+import { formatStoredDate, type PeriodBasis } from "../extract/dates";
 import { cachedByDataVersion } from "./cache";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
 import { factViewSelect, regionHeaderSelect, toFactView, type FactView, type RegionHeader } from "./shared";
@@ -9,7 +10,7 @@ export const OVERVIEW_PAGE_SIZE = 24;
 export const CHART_REGION_LIMIT = 20;
 
 export interface RegionCard extends RegionHeader {
-  latestReport: { id: number; publishedAt: string | null; outlet: string | null } | null;
+  latestReport: { id: number; publishedAt: string | null; outlet: string | null; period: string | null; periodBasis: PeriodBasis | null } | null;
   reportCount: number;
   headlines: Record<HeadlineMetric, FactView | null>;
 }
@@ -52,7 +53,7 @@ async function loadOverview(query: string, requestedPage: number): Promise<Overv
     select: {
       id: true,
       ...regionHeaderSelect,
-      reports: { select: { id: true, publishedAt: true, outlet: true }, orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: 1 },
+      reports: { select: { id: true, publishedAt: true, datePrecision: true, outlet: true, period: true, periodBasis: true }, orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: 1 },
       _count: { select: { reports: true } },
       headlines: { select: { metric: true, fact: { select: factViewSelect } } },
     },
@@ -67,7 +68,9 @@ async function loadOverview(query: string, requestedPage: number): Promise<Overv
     return {
       ...header,
       reportCount: _count.reports,
-      latestReport: latest ? { id: latest.id, outlet: latest.outlet, publishedAt: latest.publishedAt?.toISOString().slice(0, 10) ?? null } : null,
+      latestReport: latest
+        ? { id: latest.id, outlet: latest.outlet, publishedAt: formatStoredDate(latest.publishedAt, latest.datePrecision), period: latest.period, periodBasis: latest.periodBasis }
+        : null,
       headlines: byMetric,
     };
   });
@@ -95,15 +98,15 @@ async function loadHeadlineRanking(metric: HeadlineMetric, limit?: number): Prom
     where: { metric },
     select: {
       region: { select: { slug: true, name: true, nameEn: true } },
-      fact: { select: { ...factViewSelect, report: { select: { outlet: true, publishedAt: true } } } },
+      fact: { select: { ...factViewSelect, report: { select: { ...factViewSelect.report.select, outlet: true } } } },
     },
     orderBy: [{ value: "desc" }, { regionId: "asc" }],
     take: limit,
   });
-  return rows.map(({ region, fact: { report, ...fact } }) => ({
+  return rows.map(({ region, fact }) => ({
     region,
     fact: toFactView(fact),
-    source: { outlet: report.outlet, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null },
+    source: { outlet: fact.report.outlet, publishedAt: formatStoredDate(fact.report.publishedAt, fact.report.datePrecision) },
   }));
 }
 
@@ -134,13 +137,13 @@ async function loadKindRanking(metric: HeadlineMetric, kind: string, limit: numb
   const ids = best.slice(0, limit).map((row) => row.id);
   const rows = await db().fact.findMany({
     where: { id: { in: ids } },
-    select: { ...factViewSelect, region: { select: { slug: true, name: true, nameEn: true } }, report: { select: { outlet: true, publishedAt: true } } },
+    select: { ...factViewSelect, region: { select: { slug: true, name: true, nameEn: true } }, report: { select: { ...factViewSelect.report.select, outlet: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const ranked = ids.map((id) => byId.get(id)!).filter(Boolean).map(({ region, report, ...fact }) => ({
+  const ranked = ids.map((id) => byId.get(id)!).filter(Boolean).map(({ region, ...fact }) => ({
     region,
     fact: toFactView(fact),
-    source: { outlet: report.outlet, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null },
+    source: { outlet: fact.report.outlet, publishedAt: formatStoredDate(fact.report.publishedAt, fact.report.datePrecision) },
   }));
   const regionCount = await db().region.count();
   const notReported = await db().$queryRaw<{ slug: string; name: string; nameEn: string }[]>`

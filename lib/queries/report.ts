@@ -1,7 +1,7 @@
 // Data for /reports/[id]: the full text as sentences, each with its original characters, and the figures in it.
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
-import { regionHeaderSelect, toCorrectionMark, toReportSummary, type CorrectionMark, type FactStatus, type RegionHeader, type ReportSummary } from "./shared";
+import { regionHeaderSelect, reportSummarySelect, toCorrectionMark, toReportSummary, type CorrectionMark, type FactStatus, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface SentenceView {
   index: number;
@@ -51,7 +51,7 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
   const report = await db().report.findUnique({
     where: { id },
     select: {
-      id: true, title: true, outlet: true, publishedAt: true, authors: true, sourceFile: true, encoding: true,
+      ...reportSummarySelect, encoding: true,
       sha256: true, extractorVersion: true, ingestedAt: true,
       region: { select: regionHeaderSelect },
       sentences: {

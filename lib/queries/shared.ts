@@ -1,5 +1,6 @@
 // Shapes shared by the page queries: a cited figure (the number, what it counts, where it was said), a region
 // header and a report summary.
+import { formatStoredDate, type DatePrecision, type PeriodBasis } from "../extract/dates";
 import type { Approximation, FactScope, Metric, RegionLevel, ScopeType } from "../extract/types";
 
 export interface FactView {
@@ -18,6 +19,7 @@ export interface FactView {
   end: number;
   quote: string; // the clean text of the source sentence
   reportId: number;
+  report: ReportSource; // the report it comes from: title, URL, date and period (CSV and JSON carry them)
   sentenceIndex: number;
   href: string; // /reports/<id>#s-<n>
   /** machine, or an editor's confirmed / corrected / added figure, with who, when and why (lib/db/corrections.ts). */
@@ -50,19 +52,31 @@ export const factViewSelect = {
   start: true,
   end: true,
   reportId: true,
+  report: { select: { title: true, sourceUrl: true, publishedAt: true, datePrecision: true, period: true, periodBasis: true } },
   sentence: { select: { index: true, text: true } },
   status: true,
   correction: { select: { editorEmail: true, createdAt: true, reason: true } },
 } as const;
 
+/** What a figure's report is: its headline (or none), where it was published, when, and its period. */
+export interface ReportSource {
+  title: string | null;
+  url: string | null;
+  date: string | null; // 2020-02-16, 2020-02 or 2020
+  datePrecision: DatePrecision | null;
+  period: string | null;
+  periodBasis: PeriodBasis | null;
+}
+
 /** A fact as selected with factViewSelect. */
-export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction" | "scope" | "partOf" | "restates"> & {
+export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction" | "scope" | "partOf" | "restates" | "report"> & {
   scopeType: string;
   scopeName: string | null;
   partOfId: number | null;
   restatesId: number | null;
   sentence: { index: number; text: string };
   correction: { editorEmail: string; createdAt: Date; reason: string } | null;
+  report: { title: string | null; sourceUrl: string | null; publishedAt: Date | null; datePrecision: DatePrecision | null; period: string | null; periodBasis: PeriodBasis | null };
 };
 
 export function toCorrectionMark(correction: FactRow["correction"]): CorrectionMark | null {
@@ -90,6 +104,14 @@ export function toFactView(row: FactRow): FactView {
     end: row.end,
     quote: row.sentence.text,
     reportId: row.reportId,
+    report: {
+      title: row.report.title,
+      url: row.report.sourceUrl,
+      date: formatStoredDate(row.report.publishedAt, row.report.datePrecision),
+      datePrecision: row.report.datePrecision,
+      period: row.report.period,
+      periodBasis: row.report.periodBasis,
+    },
     sentenceIndex: row.sentence.index,
     href: sourceHref(row.reportId, row.sentence.index),
     status: row.status,
@@ -107,16 +129,24 @@ export interface RegionHeader {
 
 export interface ReportSummary {
   id: number;
-  title: string;
+  title: string | null; // null: the report has no headline of its own
+  sourceUrl: string | null;
   outlet: string | null;
-  publishedAt: string | null;
+  publishedAt: string | null; // 2020-02-16, 2020-02 or 2020, as precise as datePrecision
+  datePrecision: DatePrecision | null;
+  period: string | null; // 2020-Q1, 2022
+  periodBasis: PeriodBasis | null;
   authors: string[];
   sourceFile: string | null;
 }
 
 export const regionHeaderSelect = { slug: true, name: true, nameEn: true, province: true, level: true } as const;
-export const reportSummarySelect = { id: true, title: true, outlet: true, publishedAt: true, authors: true, sourceFile: true } as const;
+export const reportSummarySelect = {
+  id: true, title: true, sourceUrl: true, outlet: true, publishedAt: true, datePrecision: true, period: true, periodBasis: true, authors: true, sourceFile: true,
+} as const;
 
-export function toReportSummary(report: { id: number; title: string; outlet: string | null; publishedAt: Date | null; authors: string[]; sourceFile: string | null }): ReportSummary {
-  return { ...report, publishedAt: report.publishedAt ? report.publishedAt.toISOString().slice(0, 10) : null };
+type StoredReportSummary = Omit<ReportSummary, "publishedAt"> & { publishedAt: Date | null };
+
+export function toReportSummary(report: StoredReportSummary): ReportSummary {
+  return { ...report, publishedAt: formatStoredDate(report.publishedAt, report.datePrecision) };
 }

@@ -1,5 +1,8 @@
 // What every `atlas` subcommand is: one small module in scripts/cli/commands/ that default-exports a Command and is
 // listed in scripts/cli/main.ts. Exit codes are the same for all of them: 0 ok, 1 failure, 2 bad input.
+import { parseDateInput } from "../../lib/extract/dates";
+import { parseSourceUrl } from "../../lib/extract/source-url";
+
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 export interface Command {
@@ -63,4 +66,15 @@ export function describeFailure(error: unknown, message: string): string {
 export function firstLine(text: string): string {
   const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
   return (/^Invalid `/.test(lines[0] ?? "") ? lines.at(-1) : lines[0]) ?? "";
+}
+
+/**
+ * --title, --date and --url as ingest and extract take them, checked before any file is read: a date that is not
+ * one (2020-02-16, 2020-02, 2020) or an address that is not http(s) is bad input.
+ */
+export function metadataOptions(values: Record<string, string | undefined>): { title?: string; date?: string; url?: string } {
+  const { title, date, url } = values;
+  if (date !== undefined && !parseDateInput(date)) throw new UsageError(`--date "${date}" is not a date; write 2020-02-16, 2020-02 or 2020`);
+  if (url !== undefined && !parseSourceUrl(url)) throw new UsageError(`--url "${url}" is not an http or https address`);
+  return { title, date, url };
 }

@@ -14,6 +14,7 @@ import { LEVEL_LABELS, localHref, parseLang, regionName, t } from "@/lib/dashboa
 import { chartLabels } from "@/lib/dashboard/labels";
 import { ALL_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel } from "@/lib/dashboard/metrics";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
+import { firstWords, reportDate, reportPeriod, reportTitle } from "@/lib/dashboard/report-meta";
 import { regionDashboard } from "@/lib/queries/region";
 
 export default async function RegionPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
@@ -23,6 +24,7 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
   const data = await regionDashboard(decodeURIComponent(slug));
   if (!data) notFound();
   const { region, reports } = data;
+  const openings = new Map(data.documents.map((document) => [document.report.id, firstWords(document.sentences.map((s) => s.text).join(""))]));
   const metrics = ALL_METRICS.filter((metric) => data.factsByMetric[metric]?.length);
 
   return (
@@ -38,8 +40,9 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
         <section className="mt-4 space-y-1 text-sm" aria-label={t(lang, "reports")}>
           {reports.map((report) => (
             <p key={report.id}>
-              <Link href={localHref(`/reports/${report.id}`, lang)} className="font-medium text-sky-900 hover:underline">{report.title}</Link>
-              <span className="text-stone-600"> · {t(lang, "outlet")}: {report.outlet ?? "—"} · {t(lang, "reportDate")}: {report.publishedAt ?? "—"} · {t(lang, "authors")}: {report.authors.join("、") || "—"}</span>
+              <Link href={localHref(`/reports/${report.id}`, lang)} className="font-medium text-sky-900 hover:underline">{reportTitle(report.title, lang)}</Link>
+              {report.title === null && <span className="text-stone-600"> ({openings.get(report.id)})</span>}
+              <span className="text-stone-600"> · {t(lang, "outlet")}: {report.outlet ?? "—"} · {t(lang, "reportDate")}: {reportDate(report.publishedAt, report.datePrecision, lang)} · {t(lang, "period")}: {reportPeriod(report.period, report.periodBasis, lang)} · {t(lang, "authors")}: {report.authors.join("、") || "—"}</span>
             </p>
           ))}
         </section>
@@ -89,7 +92,7 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
 
         {data.documents.map((document) => (
           <section key={document.report.id} className="mt-8">
-            <h2 className="mb-2 text-lg font-semibold">{t(lang, "reportText")}: {document.report.title}</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t(lang, "reportText")}: {reportTitle(document.report.title, lang)}</h2>
             <div className="report-text rounded border border-stone-200 bg-white p-4 leading-8">
               {document.sentences.map((sentence) => (
                 <span key={sentence.index}>

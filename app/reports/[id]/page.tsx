@@ -12,6 +12,7 @@ import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
 import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
+import { firstWords, linkableUrl, reportDate, reportPeriod, reportTitle } from "@/lib/dashboard/report-meta";
 import { reportDocument } from "@/lib/queries/report";
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -23,16 +24,25 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { report, region } = document;
   // Editors see the correction panel; their pages are never cached (they carry a session cookie).
   const editor = await currentEditor(await headers()).catch(() => null);
+  const sourceUrl = linkableUrl(report.sourceUrl);
 
   return (
     <>
       <SiteHeader lang={lang} path={`/reports/${report.id}`} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link></p>
-        <h1 className="mt-1 text-2xl font-semibold">{report.title}</h1>
+        <h1 className="mt-1 text-2xl font-semibold" data-testid="report-title">{reportTitle(report.title, lang)}</h1>
+        {report.title === null && (
+          <p className="mt-1 text-stone-600" data-testid="report-description">{t(lang, "untitledNote")} {firstWords(document.sentences.map((s) => s.text).join(""))}</p>
+        )}
         <p className="mt-1 text-sm text-stone-600">
-          {t(lang, "outlet")}: {report.outlet ?? "—"} · {t(lang, "reportDate")}: {report.publishedAt ?? "—"} · {t(lang, "authors")}: {report.authors.join("、") || "—"} · {t(lang, "encoding")}: {report.encoding}
+          {t(lang, "outlet")}: {report.outlet ?? "—"} · {t(lang, "reportDate")}: <span data-testid="report-date">{reportDate(report.publishedAt, report.datePrecision, lang)}</span> · {t(lang, "period")}: <span data-testid="report-period">{reportPeriod(report.period, report.periodBasis, lang)}</span> · {t(lang, "authors")}: {report.authors.join("、") || "—"} · {t(lang, "encoding")}: {report.encoding}
         </p>
+        {sourceUrl && (
+          <p className="mt-1 text-sm">
+            {t(lang, "sourceLink")}: <a href={sourceUrl} rel="noopener nofollow" className="break-all text-sky-800 hover:underline" data-testid="source-url">{sourceUrl}</a>
+          </p>
+        )}
 
         <div className="mt-4">
           <input id="show-original" type="checkbox" className="peer mr-2 align-middle" data-testid="show-original" />

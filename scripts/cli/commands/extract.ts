@@ -1,28 +1,36 @@
-// atlas extract <file> [--region 名称]: one report's extraction as JSON on stdout; nothing is stored.
+// atlas extract <file> [--region 名称] [--title …] [--date …] [--url …]: one report's extraction as JSON on stdout; nothing is stored.
 import { extractReport, readReportFile } from "../../../lib/pipeline";
-import { EXIT, parseArgs, UsageError, type Command } from "../command";
+import { EXIT, metadataOptions, parseArgs, UsageError, type Command } from "../command";
 
 const command: Command = {
-  help: `usage: atlas extract <file> [--region 名称]
+  help: `usage: atlas extract <file> [--region 名称] [--title 标题] [--date 2020-02-16] [--url https://…]
 
 Reads one report (UTF-8, UTF-16, GB18030/GBK or Big5; plain text or a page saved from a browser), repairs and
 cleans it, and prints one JSON document on stdout:
-  { region, publishedAt, outlet, authors, text, repairs, sentences, facts }
+  { region, title, publishedAt, datePrecision, period, periodBasis, sourceUrl, outlet, authors, text, repairs,
+    sentences, facts }
+title is the article's own headline or null; publishedAt is as precise as datePrecision (day 2020-02-16, month
+2020-02, year 2020); period is 2020-Q1 or 2022, from the date (periodBasis "published") or, without one, from what
+the report cites ("inferred"), or null.
 each fact with metric (family), kind, subject, value, unit, approx, quote, sentence, start, end, scope {type, name},
 partOf and restates (indexes of other facts, or null).
 Nothing is stored and no database is needed.
 
 options:
   --region 名称   the report's region, when its text does not name it
+  --title 标题    the headline, replacing the detected one
+  --date DATE     the publication date: 2020-02-16, 2020-02 or 2020
+  --url URL       where the report was published (http or https)
 
 exit codes: 0 printed; 1 internal error; 2 bad input (a missing, empty, binary, too large or non-Chinese file,
 or a bad option), with one line on stderr and nothing on stdout`,
 
   async run(args) {
-    const { positionals, values } = parseArgs(args, { values: ["region"] });
+    const { positionals, values } = parseArgs(args, { values: ["region", "title", "date", "url"] });
+    const metadata = metadataOptions(values);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? "one file at a time" : "give a report file");
     const [file] = positionals;
-    const result = extractReport(readReportFile(file), { region: values.region, fileName: file.split(/[\\/]/).pop() });
+    const result = extractReport(readReportFile(file), { region: values.region, fileName: file.split(/[\\/]/).pop(), ...metadata });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return EXIT.ok;
   },

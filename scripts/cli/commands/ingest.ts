@@ -1,18 +1,18 @@
-// atlas ingest <files…> [--region 名称] [--replace]: extract each report and store it, one transaction per report.
+// atlas ingest <files…> [--region 名称] [--title …] [--date …] [--url …] [--replace]: extract each report and store it, one transaction per report.
 // Each file is ingested in a worker thread with a memory limit and a time limit (scripts/cli/ingest-worker.ts): a
 // file that crashes the worker, exhausts its memory or runs too long is reported as failed, the worker is
 // replaced, and the batch goes on.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { withDatabase } from "../../../lib/db/server";
-import { describeFailure, EXIT, firstLine, parseArgs, UsageError, type Command } from "../command";
+import { describeFailure, EXIT, firstLine, metadataOptions, parseArgs, UsageError, type Command } from "../command";
 import type { IngestJob, IngestReply } from "../ingest-worker";
 
 const MEMORY_MB = Number(process.env.ATLAS_INGEST_MEMORY_MB || 1024);
 const TIMEOUT_MS = Number(process.env.ATLAS_INGEST_TIMEOUT_S || 300) * 1000;
 
 const command: Command = {
-  help: `usage: atlas ingest <files…> [--region 名称] [--replace]
+  help: `usage: atlas ingest <files…> [--region 名称] [--title 标题] [--date 2020-02-16] [--url https://…] [--replace]
 
 Extracts each report and stores it with its sentences, repairs and facts, one transaction per report; prints one
 line per file: created | unchanged | replaced, its report id, region and number of facts, or "failed NAME: reason"
@@ -22,21 +22,26 @@ kind: one file's failure, even a crash or running out of memory (ATLAS_INGEST_ME
 
 options:
   --region 名称   the reports' region, when their text does not name it
+  --title 标题    the headline, when the text has none or the detected one is wrong
+  --date DATE     the publication date: 2020-02-16 (day), 2020-02 (month) or 2020 (year); it sets the period
+  --url URL       where the report was published (http or https); the report page links to it
   --replace       re-extract reports that are already stored, with the current extractor
+A report already stored is unchanged whatever the options say; --replace stores it again with them.
 
 exit codes: 0 every file stored or unchanged; 1 a failure (the database unavailable, a crash, an internal
 error); 2 some file was bad input (missing, empty, binary, too large, not Chinese), or an option was`,
 
   async run(args) {
-    const { positionals: files, values, flags } = parseArgs(args, { values: ["region"], flags: ["replace"] });
+    const { positionals: files, values, flags } = parseArgs(args, { values: ["region", "title", "date", "url"], flags: ["replace"] });
     if (files.length === 0) throw new UsageError("give one or more report files");
+    const metadata = metadataOptions(values);
     let exitCode: number = EXIT.ok;
     await withDatabase(async (url) => {
       const worker = new IsolatedWorker(url);
       try {
         for (const file of files) {
           const name = path.basename(file);
-          const reply = await worker.run({ file, options: { region: values.region, fileName: name, replace: flags.has("replace") } });
+          const reply = await worker.run({ file, options: { region: values.region, fileName: name, replace: flags.has("replace"), ...metadata } });
           if (reply.ok) {
             const { outcome } = reply;
             console.log(`${outcome.status} ${name}: report ${outcome.reportId}, region ${outcome.regionSlug}, ${outcome.facts} facts`);

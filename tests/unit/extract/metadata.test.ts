@@ -19,9 +19,10 @@ describe.each(NAMES)("metadata of %s", (name) => {
   it("reads the publication date", () => expect(result.publishedAt).toBe(gold.metadata.publishedAt));
   it("reads the outlet", () => expect(result.outlet).toBe(gold.metadata.outlet));
   it("reads the authors, not the editor", () => expect(result.authors).toEqual(gold.metadata.authors));
-  it("has a title of at most 60 characters", () => {
-    expect(result.title.length).toBeGreaterThan(4);
-    expect(result.title.length).toBeLessThanOrEqual(60);
+  it("takes the article's own headline, or none", () => expect(result.title).toBe(gold.metadata.title));
+  it("places the report in its period", () => {
+    expect(result.period).toBe(gold.metadata.period);
+    expect(result.periodBasis).toBe(gold.metadata.periodBasis);
   });
 });
 
@@ -33,12 +34,16 @@ describe("titles and editors", () => {
     expect(read("haixi").title).toContain("两副担子");
   });
 
-  it("generates region + first clause otherwise, within 40 characters", () => {
-    for (const name of ["zhenan", "linfen", "shanwei"]) {
-      const result = read(name);
-      expect(result.title.length).toBeLessThanOrEqual(40);
-      expect(result.title).toContain(result.region.name.slice(0, 2));
-    }
+  it("gives no title when the text opens with its first paragraph, never that paragraph's first sentence", () => {
+    for (const name of ["zhenan", "linfen", "shanwei"]) expect(read(name).title).toBeNull();
+  });
+
+  it("does not take 镇安's contributor line (市委组织部供稿) for its outlet", () => {
+    expect(read("zhenan").outlet).toBeNull();
+  });
+
+  it("places 临汾's report, which cites 二十条 and 新十条, in late 2022", () => {
+    expect(read("linfen")).toMatchObject({ publishedAt: null, period: "2022-Q4", periodBasis: "inferred" });
   });
 
   it("exposes editors separately", () => {
