@@ -7,12 +7,13 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
 import { chartFigure } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
-import { localHref, regionName, t, parseLang } from "@/lib/dashboard/i18n";
+import { LEVEL_LABELS, localHref, regionChain, regionName, t, parseLang } from "@/lib/dashboard/i18n";
+import { REGION_LEVELS } from "@/lib/extract/types";
 import { HEADLINE_METRICS, METRIC_LABELS, kindLabel, kindParam, kindsOf, parseKindParam } from "@/lib/dashboard/metrics";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { firstParam, positiveIntParam, type SearchParams } from "@/lib/dashboard/params";
 import { reportPeriod } from "@/lib/dashboard/report-meta";
-import { CHART_REGION_LIMIT, kindRanking, overview } from "@/lib/queries/overview";
+import { CHART_REGION_LIMIT, kindRanking, overview, parseOverviewFilters } from "@/lib/queries/overview";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection(); // read the database at request time, never at build time
@@ -20,11 +21,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const lang = parseLang(firstParam(params, "lang"));
   const query = (firstParam(params, "q") ?? "").trim().slice(0, 40);
   const requested = positiveIntParam(params, "page");
-  const data = await overview(query, requested.value);
+  const filters = parseOverviewFilters(firstParam(params, "province"), firstParam(params, "level"));
+  const data = await overview(query, requested.value, filters);
   const chosen = parseKindParam(firstParam(params, "kind"));
   const rankings = await Promise.all(HEADLINE_METRICS.map((metric) => kindRanking(metric, chosen.kinds[metric], CHART_REGION_LIMIT)));
   const pageInvalid = requested.invalid || data.page !== requested.value;
-  const path = localHref("/", "zh", { q: query || undefined, page: data.page > 1 ? String(data.page) : undefined });
+  const filterParams = { q: query || undefined, province: filters.province, level: filters.level };
+  const path = localHref("/", "zh", { ...filterParams, page: data.page > 1 ? String(data.page) : undefined });
 
   return (
     <>
@@ -37,6 +40,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <label htmlFor="region-search" className="sr-only">{t(lang, "searchRegions")}</label>
           <input id="region-search" name="q" type="search" defaultValue={query} placeholder={t(lang, "searchPlaceholder")}
             className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-3 py-2" maxLength={40} />
+          <label htmlFor="province-filter" className="sr-only">{t(lang, "provinceFilter")}</label>
+          <select id="province-filter" name="province" defaultValue={filters.province ?? ""} className="rounded border border-stone-300 bg-white px-2 py-2">
+            <option value="">{t(lang, "allProvinces")}</option>
+            {data.provinces.map((province) => <option key={province} value={province}>{province}</option>)}
+          </select>
+          <label htmlFor="level-filter" className="sr-only">{t(lang, "levelFilter")}</label>
+          <select id="level-filter" name="level" defaultValue={filters.level ?? ""} className="rounded border border-stone-300 bg-white px-2 py-2">
+            <option value="">{t(lang, "allLevels")}</option>
+            {REGION_LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level][lang]}</option>)}
+          </select>
           {lang === "en" && <input type="hidden" name="lang" value="en" />}
           <button type="submit" className="rounded bg-sky-800 px-4 py-2 text-white">{t(lang, "search")}</button>
         </form>
@@ -49,7 +62,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           {data.cards.map((card) => (
             <li key={card.slug} className="rounded border border-stone-200 bg-white p-4">
               <Link href={localHref(`/regions/${card.slug}`, lang)} className="text-lg font-medium text-sky-900 hover:underline">{regionName(card, lang)}</Link>
-              <div className="text-sm text-stone-500">{card.province} · {lang === "en" ? card.nameEn : card.nameEn}</div>
+              <div className="text-sm text-stone-500">{regionChain(card)} · {LEVEL_LABELS[card.level][lang]}{lang === "zh" ? ` · ${card.nameEn}` : ""}</div>
               <div className="mt-1 text-xs text-stone-500">
                 {t(lang, "reportDate")}: {card.latestReport?.publishedAt ?? "—"} · {t(lang, "period")}: <span data-testid="card-period">{reportPeriod(card.latestReport?.period ?? null, card.latestReport?.periodBasis ?? null, lang)}</span> · {t(lang, "outlet")}: {card.latestReport?.outlet ?? "—"}
               </div>
@@ -66,8 +79,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </ul>
         {data.pageCount > 1 && (
           <nav className="mt-4 flex gap-4 text-sm" aria-label="pagination">
-            {data.page > 1 && <Link href={localHref("/", lang, { q: query || undefined, page: String(data.page - 1) })}>← {t(lang, "previous")}</Link>}
-            {data.page < data.pageCount && <Link href={localHref("/", lang, { q: query || undefined, page: String(data.page + 1) })}>{t(lang, "next")} →</Link>}
+            {data.page > 1 && <Link href={localHref("/", lang, { ...filterParams, page: String(data.page - 1) })}>← {t(lang, "previous")}</Link>}
+            {data.page < data.pageCount && <Link href={localHref("/", lang, { ...filterParams, page: String(data.page + 1) })}>{t(lang, "next")} →</Link>}
           </nav>
         )}
 

@@ -6,7 +6,8 @@ import { parseDateInput, periodOfDate } from "./extract/dates";
 import { extractMetadata } from "./extract/metadata";
 import { parseSourceUrl } from "./extract/source-url";
 import { toRegionInfo } from "./extract/regions";
-import type { ExtractionResult } from "./extract/types";
+import { RegionNameError } from "./extract/region-detection";
+import type { ExtractionResult, RegionCandidate } from "./extract/types";
 import { prepareText, TextInputError } from "./text/index";
 import type { PreparedText } from "./text/types";
 
@@ -51,6 +52,8 @@ function metadataOverrides(options: ExtractOptions) {
 }
 
 export interface ReportExtraction extends ExtractionResult {
+  /** Set when the text does not decide its region (region is then null): the candidates with their evidence. */
+  regionCandidates?: RegionCandidate[];
   editor: string | null;
   extractorVersion: string;
   fileName: string | null;
@@ -87,9 +90,17 @@ export function readReportFile(file: string): Uint8Array {
 /** Metadata and facts of text the text stage has already prepared. */
 export function extractPrepared(prepared: PreparedText, options: ExtractOptions = {}): ReportExtraction {
   const overrides = metadataOverrides(options);
-  const metadata = extractMetadata(prepared, { region: options.region });
+  let metadata: ReturnType<typeof extractMetadata>;
+  try {
+    metadata = extractMetadata(prepared, { region: options.region });
+  } catch (error) {
+    // --region naming several regions (朝阳区): the caller must choose one.
+    if (error instanceof RegionNameError) throw new ReportInputError(error.message, { cause: error });
+    throw error;
+  }
   return {
-    region: toRegionInfo(metadata.region),
+    region: metadata.regionCandidates ? null : toRegionInfo(metadata.region),
+    ...(metadata.regionCandidates ? { regionCandidates: metadata.regionCandidates } : {}),
     title: metadata.title,
     publishedAt: metadata.publishedAt,
     datePrecision: metadata.datePrecision,

@@ -1,9 +1,12 @@
-// Synthetic reports for bench:scale: sentences of the seed reports recombined and renumbered, for made-up
-// county-level regions that are marked synthetic (and only ever stored in the benchmark's own database).
+// Synthetic reports for bench:scale: sentences of the seed reports recombined and renumbered, filed under the
+// gazetteer's real county-level regions (with their province and prefecture), marked synthetic and only ever
+// stored in the benchmark's own database.
+import { KNOWN_REGIONS, toRegionInfo } from "../extract/regions";
 import type { RegionInfo } from "../extract/types";
 
-const PROVINCES = ["河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省",
-  "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省"];
+/** Every county-level region of the gazetteer, by code (≈2,850). */
+const COUNTY_LEVEL = KNOWN_REGIONS.filter((r) => r.tier === 2);
+export const SYNTHETIC_REGION_COUNT = COUNTY_LEVEL.length;
 
 /** A small deterministic generator (mulberry32), so every run builds the same data set. */
 export function seededRandom(seed: number): () => number {
@@ -17,16 +20,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The index-th county-level region (wrapping past the last), with its chain, marked synthetic. */
 export function syntheticRegion(index: number): RegionInfo & { synthetic: true } {
-  const number = String(index + 1).padStart(4, "0");
-  return {
-    name: `样本县${number}`,
-    nameEn: `Synthetic County ${number}`,
-    slug: `synthetic-${number}`,
-    province: PROVINCES[index % PROVINCES.length],
-    level: "county",
-    synthetic: true,
-  };
+  return { ...toRegionInfo(COUNTY_LEVEL[index % COUNTY_LEVEL.length]), synthetic: true };
 }
 
 /** Multiplies every Arabic figure by a factor between 0.5 and 2, keeping decimals where there were some. */

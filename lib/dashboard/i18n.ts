@@ -20,10 +20,14 @@ export function localHref(path: string, lang: Lang, params: Record<string, strin
 }
 
 export const LEVEL_LABELS: Record<RegionLevel, Record<Lang, string>> = {
-  county: { zh: "县级", en: "county level" },
-  city: { zh: "市级", en: "city" },
-  prefecture: { zh: "地级（州）", en: "prefecture" },
   province: { zh: "省级", en: "province" },
+  prefecture_city: { zh: "地级市", en: "prefecture-level city" },
+  prefecture: { zh: "地区（州、盟）", en: "prefecture" },
+  county_city: { zh: "县级市", en: "county-level city" },
+  county: { zh: "县", en: "county" },
+  banner: { zh: "旗", en: "banner" },
+  district: { zh: "市辖区", en: "district" },
+  township: { zh: "乡镇（街道）", en: "township" },
 };
 
 const STRINGS = {
@@ -37,6 +41,10 @@ const STRINGS = {
   searchRegions: { zh: "搜索地区", en: "Search regions" },
   searchPlaceholder: { zh: "地区名、拼音或省份", en: "Name, pinyin or province" },
   search: { zh: "搜索", en: "Search" },
+  provinceFilter: { zh: "按省份筛选", en: "Filter by province" },
+  allProvinces: { zh: "全部省份", en: "All provinces" },
+  levelFilter: { zh: "按行政级别筛选", en: "Filter by level" },
+  allLevels: { zh: "全部级别", en: "All levels" },
   noRegions: { zh: "没有找到地区。", en: "No regions found." },
   regionsFound: { zh: "个地区", en: "regions" },
   page: { zh: "页", en: "Page" },
@@ -184,6 +192,11 @@ export type MessageKey = keyof typeof STRINGS;
 
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+}
+
+/** 湖北省 › 黄冈市 › 麻城市: the region with the regions above it (Chinese names in both languages, as in the sources). */
+export function regionChain(region: { name: string; chain: { name: string }[] }): string {
+  return [...region.chain.map((r) => r.name), region.name].join(" › ");
 }
 
 export function regionName(region: { name: string; nameEn: string }, lang: Lang): string {

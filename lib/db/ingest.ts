@@ -2,7 +2,7 @@
 // written in one transaction, so a failed ingest writes nothing; the SHA-256 of the raw bytes is unique, so a
 // re-ingest of the same file (even two processes at once) stores it once.
 import { createHash } from "node:crypto";
-import { extractReport, EXTRACTOR_VERSION } from "../pipeline";
+import { extractReport, EXTRACTOR_VERSION, ReportInputError, type ReportExtraction } from "../pipeline";
 import { storedDate } from "../extract/dates";
 import type { ExtractedFact, ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
@@ -75,7 +75,9 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
   const extracted = extractReport(bytes, {
     region: options.region, fileName: options.fileName, title: options.title, date: options.date ?? options.publishedAt, url: options.url,
   });
-  const extraction = options.regionOverride ? { ...extracted, region: options.regionOverride } : extracted;
+  const region = options.regionOverride ?? extracted.region;
+  if (!region) throw new ReportInputError(undecidedRegionMessage(extracted, options.fileName));
+  const extraction = { ...extracted, region };
   try {
     const reportId = await storeExtraction(database, extraction, digest, options.fileName ?? null, Boolean(existing));
     return { status: existing ? "replaced" : "created", reportId, regionSlug: extraction.region.slug, facts: extraction.facts.length };
@@ -92,17 +94,53 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
   }
 }
 
+/** One line: the candidates with their chains and strongest evidence, and how to decide. */
+export function undecidedRegionMessage(extraction: ReportExtraction, fileName?: string): string {
+  const candidates = (extraction.regionCandidates ?? []).slice(0, 3).map((c) => {
+    const chain = [...(c.region.ancestors ?? []).map((a) => a.name), c.region.name].join(" › ");
+    return `${chain} [--region ${c.region.slug}] (${c.evidence.slice(0, 2).join("; ")})`;
+  });
+  const what = fileName ?? "the report";
+  return candidates.length
+    ? `cannot tell which region ${what} reports on; candidates: ${candidates.join(", ")}; name it with --region`
+    : `${what} names no region of the gazetteer; name it with --region`;
+}
+
+/**
+ * Stores a region and the chain above it (province › prefecture › county), each found by its code or slug and
+ * refiled with the gazetteer's level, code and parent; returns the ids, top first.
+ */
+export async function storeRegionChain(tx: Transaction, region: RegionInfo & { synthetic?: boolean }): Promise<number> {
+  let parentId: number | null = null;
+  for (const entry of [...(region.ancestors ?? []), region]) {
+    const synthetic = entry === region ? (region.synthetic ?? false) : false;
+    const code = entry.code ?? null;
+    const shortName = entry.shortName ?? "";
+    const byCode: { id: number }[] = code ? await tx.$queryRaw<{ id: number }[]>`
+      UPDATE "Region" SET "level" = ${entry.level}::"RegionLevel", "parentId" = ${parentId}, "shortName" = ${shortName}, "province" = ${entry.province}
+      WHERE "code" = ${code} RETURNING id` : [];
+    if (byCode.length) {
+      parentId = byCode[0].id;
+      continue;
+    }
+    const [stored]: { id: number }[] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "Region" ("slug", "code", "name", "shortName", "nameEn", "province", "level", "parentId", "synthetic")
+      VALUES (${entry.slug}, ${code}, ${entry.name}, ${shortName}, ${entry.nameEn}, ${entry.province}, ${entry.level}::"RegionLevel", ${parentId}, ${synthetic})
+      ON CONFLICT ("slug") DO UPDATE SET "code" = COALESCE(EXCLUDED."code", "Region"."code"), "level" = EXCLUDED."level",
+        "parentId" = COALESCE(EXCLUDED."parentId", "Region"."parentId"), "shortName" = EXCLUDED."shortName", "province" = EXCLUDED."province"
+      RETURNING id`;
+    parentId = stored.id;
+  }
+  return parentId!;
+}
+
 async function storeExtraction(database: Database, extraction: ExtractionResult & { region: RegionInfo & { synthetic?: boolean } }, digest: string, fileName: string | null, replacing: boolean) {
   const { region } = extraction;
   return database.$transaction(async (tx) => {
     // Reports of one region are stored one at a time: creating the region and recomputing its headlines
     // would otherwise race between concurrent ingests (a unique violation, or a stale headline).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${region.slug}))`;
-    const [storedRegion] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO "Region" ("slug", "name", "nameEn", "province", "level", "synthetic")
-      VALUES (${region.slug}, ${region.name}, ${region.nameEn}, ${region.province}, ${region.level}::"RegionLevel", ${region.synthetic ?? false})
-      ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug"
-      RETURNING id`;
+    const storedRegion = { id: await storeRegionChain(tx, region) };
     if (replacing) await tx.$executeRaw`DELETE FROM "Report" WHERE "sha256" = ${digest}`; // cascades to sentences, repairs, facts
     const publishedAt = storedDate(extraction.publishedAt && extraction.datePrecision ? { date: extraction.publishedAt, precision: extraction.datePrecision } : null);
     const [report] = await tx.$queryRaw<{ id: number }[]>`

@@ -1,6 +1,7 @@
 // Reports added in the browser (/reports/new) and by scripts (POST /api/reports): the same pipeline, checks and
 // single-transaction ingest as `atlas ingest`. A preview runs the extraction and stores nothing; a save stores the
 // report with the editor's region, title and date.
+import { toRegionInfo, unnamedRegion } from "../extract/regions";
 import { extractReport, MAX_REPORT_BYTES, ReportInputError, type ReportExtraction } from "../pipeline";
 import { KNOWN_REGIONS } from "../extract/regions";
 import type { RegionInfo } from "../extract/types";
@@ -83,11 +84,12 @@ export async function previewUpload(database: Database, bytes: Uint8Array, field
   const digest = sha256(bytes);
   const extraction = extractReport(bytes, { region: fields.region, fileName: fields.fileName });
   // Other candidates for the region, when the extractor names them (newer extractors do).
-  const candidates = ((extraction as { regionCandidates?: RegionInfo[] }).regionCandidates ?? []).filter((region) => region.slug !== extraction.region.slug);
+  const candidates = (extraction.regionCandidates ?? []).map((candidate) => candidate.region).filter((region) => region.slug !== extraction.region?.slug);
   return {
     sha256: digest,
     duplicate: await storedDuplicate(database, digest),
-    region: extraction.region,
+    // Undecided: the likeliest candidate is only preselected; the editor confirms or picks another.
+    region: extraction.region ?? candidates[0] ?? toRegionInfo(unnamedRegion()),
     regionCandidates: candidates.map(({ name, nameEn, slug, province, level }) => ({ name, nameEn, slug, province, level })),
     title: fields.title ?? extraction.title,
     outlet: extraction.outlet,

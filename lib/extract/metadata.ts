@@ -6,11 +6,14 @@ import type { ChromeLine, PreparedText } from "../text/types";
 import periodData from "./data/periods.json" with { type: "json" };
 import { NOT_OUTLET_LINE, OUTLET_SUFFIX, PAGE_LINE_PATTERNS, type PageLineKind } from "./data/page-lines";
 import { findDates, periodOfDate, toPartialDate, type DatePrecision, type FoundDate, type PartialDate, type PeriodBasis } from "./dates";
-import { findKnownRegion, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
-import { findPlaceMentions } from "./scope";
+import { decideRegion, regionFromName } from "./region-detection";
+import type { KnownRegion } from "./regions";
+import type { RegionCandidate } from "./types";
 
 export interface ReportMetadata {
+  /** The decided region, or (when regionCandidates is set) the likeliest one, which nothing may be stored under. */
   region: KnownRegion;
+  regionCandidates: RegionCandidate[] | null;
   title: string | null; // the article's own headline; null when the text has none
   publishedAt: string | null; // 2020-02-16, 2020-02 or 2020, as precise as the text says
   datePrecision: DatePrecision | null;
@@ -21,7 +24,6 @@ export interface ReportMetadata {
   editor: string | null;
 }
 
-const HEAD_CHARS = 120; // mentions this close to the start (headline, dateline) count double
 const HEAD_LINES = 15; // the headline sits among the first lines, before the first paragraph
 const MIN_TITLE = 5;
 const MAX_TITLE = 80;
@@ -56,45 +58,7 @@ function splitNames(text: string): string[] {
 
 // ---- region ------------------------------------------------------------------------------------------------------
 
-/**
- * Scores every region the text names: one point a mention (a province half, as reports name their province in
- * passing), double near the start, plus half a point for each 全市/全县/全州 whose suffix the name shares, because
- * a report says 全市 about its own city. Unknown places (X县, X市) compete through the same general rule as scopes.
- */
-export function detectRegion(prepared: PreparedText): KnownRegion {
-  const text = [...chromeTexts(prepared.chrome).filter((l) => l.length <= 60), prepared.clean].join("\n");
-  const scores = new Map<string, { region: KnownRegion; score: number }>();
-  const markerCounts = new Map<string, number>();
-  for (const { start, end, region } of findPlaceMentions(text, true)) {
-    if (region === null) {
-      const suffix = text[end - 1];
-      markerCounts.set(suffix, (markerCounts.get(suffix) ?? 0) + 1);
-      continue;
-    }
-    if (region.tier < 2) continue; // towns are never what a report is about here
-    const entry = scores.get(region.name) ?? { region, score: 0 };
-    entry.score += (region.level === "province" ? 0.5 : 1) * (start < HEAD_CHARS ? 2 : 1);
-    scores.set(region.name, entry);
-  }
-  let best: { region: KnownRegion; score: number } | null = null;
-  for (const entry of scores.values()) {
-    const score = entry.score + 0.5 * (markerCounts.get(nameSuffix(entry.region.name)) ?? 0);
-    if (!best || score > best.score || (score === best.score && entry.region.tier > best.region.tier)) best = { region: entry.region, score };
-  }
-  return best?.region ?? unnamedRegion(markerCounts);
-}
-
-/** A report that names no region: level from its most frequent 全X marker (全县 → county), slug "unknown". */
-function unnamedRegion(markerCounts: Map<string, number>): KnownRegion {
-  const [suffix] = [...markerCounts].sort((a, b) => b[1] - a[1])[0] ?? ["县"];
-  const { level, tier } = levelFromSuffix(suffix);
-  return { name: "未知地区", short: "", slug: "unknown", nameEn: "Unknown", province: "", level, tier };
-}
-
-/** The region named by --region: from the table when known, else as given with a level guessed from its suffix. */
-export function regionFromName(name: string): KnownRegion {
-  return findKnownRegion(name.trim()) ?? unknownRegion(name.trim());
-}
+export { detectRegion, regionFromName } from "./region-detection";
 
 // ---- the head of the article: furniture, headline, first paragraph ---------------------------------------------
 
@@ -321,11 +285,13 @@ export function detectAuthors(prepared: PreparedText): string[] {
 }
 
 export function extractMetadata(prepared: PreparedText, options: { region?: string } = {}): ReportMetadata {
-  const region = options.region ? regionFromName(options.region) : detectRegion(prepared);
+  const decision = options.region ? { region: regionFromName(options.region), decided: true, candidates: [] } : decideRegion(prepared);
+  const region = decision.region;
   const head = readArticleHead(prepared);
   const reading = detectDate(prepared, head);
   return {
     region,
+    regionCandidates: decision.decided ? null : decision.candidates,
     title: head.title,
     publishedAt: reading.date?.date ?? null,
     datePrecision: reading.date?.precision ?? null,

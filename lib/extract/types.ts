@@ -10,7 +10,13 @@ export interface FactScope {
   name: string | null; // 尧都区, 市医院, 小区 (per-unit: what each unit is); null for the region
 }
 export type Approximation = "exact" | "at_least" | "nearly" | "about";
-export type RegionLevel = "county" | "city" | "prefecture" | "province";
+/**
+ * Administrative levels, from the top: province-level divisions; prefecture-level cities and prefectures (地区, 州,
+ * 盟); county-level cities, counties (县, 自治县), banners (旗, 自治旗) and districts (区); townships and streets
+ * (乡, 镇, 街道, 苏木).
+ */
+export const REGION_LEVELS = ["province", "prefecture_city", "prefecture", "county_city", "county", "banner", "district", "township"] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 export interface RegionInfo {
   name: string; // 镇安县
@@ -18,6 +24,17 @@ export interface RegionInfo {
   slug: string; // zhenan
   province: string; // 陕西省
   level: RegionLevel;
+  code?: string | null; // GB/T 2260 (610000, 611000, 611025); nine digits for a township; null for a name given by hand
+  shortName?: string; // 镇安, 海西
+  /** The chain above the region, province first (陕西省, 商洛市): ingest stores them too. */
+  ancestors?: RegionInfo[];
+}
+
+/** A region the evidence points to when it does not decide on one, with what points to it. */
+export interface RegionCandidate {
+  region: RegionInfo;
+  score: number;
+  evidence: string[]; // e.g. "headline: 镇安县", "body ×3: 镇安县", "全县 ×4"
 }
 
 export interface ExtractedFact {
@@ -39,7 +56,8 @@ export interface ExtractedFact {
 
 /** The CLI contract of `npm run extract` (region carries slug and nameEn too; extra keys are allowed). */
 export interface ExtractionResult {
-  region: RegionInfo;
+  /** null when the text does not decide its region (ReportExtraction.regionCandidates then lists the candidates). */
+  region: RegionInfo | null;
   title: string | null; // the article's own headline; null when the text has none
   publishedAt: string | null; // 2020-02-16, 2020-02 or 2020: as precise as datePrecision says
   datePrecision: DatePrecision | null;

@@ -6,7 +6,7 @@ import { HEADLINE_METRICS, kindsOf, type HeadlineMetric } from "../dashboard/met
 import { shownFacts } from "../dashboard/charts";
 import type { FactScope, Metric } from "../extract/types";
 import { headlinesOf, regionFacts } from "./region";
-import { regionHeaderSelect, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
+import { regionHeaderSelect, toRegionHeader, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface ComparisonSide {
   region: RegionHeader;
@@ -50,7 +50,7 @@ async function side(slug: string): Promise<{ side: ComparisonSide; facts: FactVi
   if (!region) return null;
   const facts = await regionFacts(region.id);
   const { id: _id, reports, headlines, ...header } = region;
-  return { side: { region: header, reports: reports.map(toReportSummary), headlines: headlinesOf(headlines, facts) }, facts };
+  return { side: { region: toRegionHeader(header), reports: reports.map(toReportSummary), headlines: headlinesOf(headlines, facts) }, facts };
 }
 
 function rowKey(fact: FactView): string {

@@ -4,7 +4,8 @@ import { db } from "../db/client";
 import { formatStoredDate, type PeriodBasis } from "../extract/dates";
 import { cachedByDataVersion } from "./cache";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
-import { factViewSelect, regionHeaderSelect, toFactView, type FactView, type RegionHeader } from "./shared";
+import { factViewSelect, regionHeaderSelect, toFactView, toRegionHeader, type FactView, type RegionHeader } from "./shared";
+import { REGION_LEVELS, type RegionLevel } from "../extract/types";
 
 export const OVERVIEW_PAGE_SIZE = 24;
 export const CHART_REGION_LIMIT = 20;
@@ -16,13 +17,29 @@ export interface RegionCard extends RegionHeader {
 }
 
 export interface RankedHeadline {
-  region: { slug: string; name: string; nameEn: string };
+  region: RegionHeader;
   fact: FactView;
   source: { outlet: string | null; publishedAt: string | null }; // the report the figure comes from
 }
 
+/** The overview's filters (?province=湖北省&level=county_city); values that name nothing are dropped. */
+export interface OverviewFilters {
+  province?: string;
+  level?: RegionLevel;
+}
+
+export function parseOverviewFilters(province: string | undefined, level: string | undefined): OverviewFilters {
+  const filters: OverviewFilters = {};
+  if (province && province.trim() && province.length <= 20) filters.province = province.trim();
+  if (level && (REGION_LEVELS as readonly string[]).includes(level)) filters.level = level as RegionLevel;
+  return filters;
+}
+
 export interface Overview {
   query: string;
+  filters: OverviewFilters;
+  /** Provinces that have regions with reports, for the filter's choices. */
+  provinces: string[];
   page: number;
   pageCount: number;
   regionCount: number;
@@ -43,8 +60,14 @@ function searchFilter(query: string) {
   };
 }
 
-async function loadOverview(query: string, requestedPage: number): Promise<Overview> {
-  const where = searchFilter(query.trim());
+async function loadOverview(query: string, requestedPage: number, filters: OverviewFilters = {}): Promise<Overview> {
+  // Regions with reports only: ingest also stores each region's province and prefecture, which have none of their own.
+  const where = {
+    ...searchFilter(query.trim()),
+    reports: { some: {} },
+    ...(filters.province ? { province: filters.province } : {}),
+    ...(filters.level ? { level: filters.level } : {}),
+  };
   const regionCount = await db().region.count({ where });
   const pageCount = Math.max(1, Math.ceil(regionCount / OVERVIEW_PAGE_SIZE));
   const page = Math.min(Math.max(1, requestedPage), pageCount);
@@ -61,12 +84,13 @@ async function loadOverview(query: string, requestedPage: number): Promise<Overv
     skip: (page - 1) * OVERVIEW_PAGE_SIZE,
     take: OVERVIEW_PAGE_SIZE,
   });
+  const provinces = await db().region.findMany({ where: { reports: { some: {} } }, select: { province: true }, distinct: ["province"], orderBy: { province: "asc" } });
   const cards: RegionCard[] = regions.map(({ id: _id, reports, _count, headlines, ...header }) => {
     const byMetric = Object.fromEntries(HEADLINE_METRICS.map((metric) => [metric, null])) as Record<HeadlineMetric, FactView | null>;
     for (const headline of headlines) byMetric[headline.metric as HeadlineMetric] = toFactView(headline.fact);
     const latest = reports[0];
     return {
-      ...header,
+      ...toRegionHeader(header),
       reportCount: _count.reports,
       latestReport: latest
         ? { id: latest.id, outlet: latest.outlet, publishedAt: formatStoredDate(latest.publishedAt, latest.datePrecision), period: latest.period, periodBasis: latest.periodBasis }
@@ -83,6 +107,8 @@ async function loadOverview(query: string, requestedPage: number): Promise<Overv
   );
   return {
     query,
+    filters,
+    provinces: provinces.map((row) => row.province),
     page,
     pageCount,
     regionCount,
@@ -97,14 +123,14 @@ async function loadHeadlineRanking(metric: HeadlineMetric, limit?: number): Prom
   const rows = await db().headline.findMany({
     where: { metric },
     select: {
-      region: { select: { slug: true, name: true, nameEn: true } },
+      region: { select: regionHeaderSelect },
       fact: { select: { ...factViewSelect, report: { select: { ...factViewSelect.report.select, outlet: true } } } },
     },
     orderBy: [{ value: "desc" }, { regionId: "asc" }],
     take: limit,
   });
   return rows.map(({ region, fact }) => ({
-    region,
+    region: toRegionHeader(region),
     fact: toFactView(fact),
     source: { outlet: fact.report.outlet, publishedAt: formatStoredDate(fact.report.publishedAt, fact.report.datePrecision) },
   }));
@@ -137,18 +163,19 @@ async function loadKindRanking(metric: HeadlineMetric, kind: string, limit: numb
   const ids = best.slice(0, limit).map((row) => row.id);
   const rows = await db().fact.findMany({
     where: { id: { in: ids } },
-    select: { ...factViewSelect, region: { select: { slug: true, name: true, nameEn: true } }, report: { select: { ...factViewSelect.report.select, outlet: true } } },
+    select: { ...factViewSelect, region: { select: regionHeaderSelect }, report: { select: { ...factViewSelect.report.select, outlet: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranked = ids.map((id) => byId.get(id)!).filter(Boolean).map(({ region, ...fact }) => ({
-    region,
+    region: toRegionHeader(region),
     fact: toFactView(fact),
     source: { outlet: fact.report.outlet, publishedAt: formatStoredDate(fact.report.publishedAt, fact.report.datePrecision) },
   }));
-  const regionCount = await db().region.count();
+  // Regions with reports: the provinces and prefectures stored above them report nothing of their own.
+  const regionCount = await db().region.count({ where: { reports: { some: {} } } });
   const notReported = await db().$queryRaw<{ slug: string; name: string; nameEn: string }[]>`
     SELECT r.slug, r.name, r."nameEn" FROM "Region" r
-    WHERE NOT EXISTS (
+    WHERE EXISTS (SELECT 1 FROM "Report" p WHERE p."regionId" = r.id) AND NOT EXISTS (
       SELECT 1 FROM "Fact" f WHERE f."regionId" = r.id AND f."metric" = ${metric}::"Metric" AND f."kind" = ${kind}
         AND f."scopeType" = 'region' AND f."partOfId" IS NULL AND f."restatesId" IS NULL)
     ORDER BY r.slug LIMIT ${limit}`;

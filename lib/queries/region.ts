@@ -4,7 +4,7 @@ import { cachedByDataVersion } from "./cache";
 import type { Metric, RegionLevel } from "../extract/types";
 import { HEADLINE_METRICS, type HeadlineMetric } from "../dashboard/metrics";
 import { reportDocument, type ReportDocument } from "./report";
-import { factViewSelect, regionHeaderSelect, reportSummarySelect, toFactView, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
+import { factViewSelect, regionHeaderSelect, toRegionHeader, reportSummarySelect, toFactView, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface RegionDashboard {
   region: RegionHeader;
@@ -58,7 +58,7 @@ async function loadRegionDashboard(slug: string): Promise<RegionDashboard | null
   ]);
   const { id: _id, reports, headlines, ...header } = region;
   return {
-    region: header,
+    region: toRegionHeader(header),
     reports: reports.map(toReportSummary),
     facts,
     headlines: headlinesOf(headlines, facts),

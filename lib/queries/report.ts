@@ -1,7 +1,7 @@
 // Data for /reports/[id]: the full text as sentences, each with its original characters, and the figures in it.
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
-import { regionHeaderSelect, reportSummarySelect, toCorrectionMark, toReportSummary, type CorrectionMark, type FactStatus, type RegionHeader, type ReportSummary } from "./shared";
+import { regionHeaderSelect, toRegionHeader, reportSummarySelect, toCorrectionMark, toReportSummary, type CorrectionMark, type FactStatus, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface SentenceView {
   index: number;
@@ -78,7 +78,7 @@ async function loadReportDocument(id: number): Promise<ReportDocument | null> {
   const needsReview = await db().correction.count({ where: { reportSha: sha256, needsReview: true, revertedAt: null } });
   return {
     report: { ...toReportSummary(summary), encoding, sha256, extractorVersion, ingestedAt: ingestedAt.toISOString() },
-    region,
+    region: toRegionHeader(region),
     sentences: sentences.map((sentence) => ({
       index: sentence.index,
       text: sentence.text,

@@ -119,12 +119,18 @@ export function toFactView(row: FactRow): FactView {
   };
 }
 
-export interface RegionHeader {
+export interface RegionLink {
   slug: string;
   name: string;
   nameEn: string;
+}
+
+export interface RegionHeader extends RegionLink {
   province: string;
   level: RegionLevel;
+  code: string | null;
+  /** The regions above, province first: 湖北省, 黄冈市 for 麻城市. */
+  chain: RegionLink[];
 }
 
 export interface ReportSummary {
@@ -140,7 +146,20 @@ export interface ReportSummary {
   sourceFile: string | null;
 }
 
-export const regionHeaderSelect = { slug: true, name: true, nameEn: true, province: true, level: true } as const;
+const regionLinkSelect = { slug: true, name: true, nameEn: true } as const;
+/** A region with up to three levels above it (a township's county, prefecture and province). */
+export const regionHeaderSelect = {
+  ...regionLinkSelect, province: true, level: true, code: true,
+  parent: { select: { ...regionLinkSelect, parent: { select: { ...regionLinkSelect, parent: { select: regionLinkSelect } } } } },
+} as const;
+
+type ParentRow = RegionLink & { parent?: ParentRow | null };
+
+export function toRegionHeader(row: RegionLink & { province: string; level: RegionLevel; code: string | null; parent: ParentRow | null }): RegionHeader {
+  const chain: RegionLink[] = [];
+  for (let parent = row.parent; parent; parent = parent.parent ?? null) chain.unshift({ slug: parent.slug, name: parent.name, nameEn: parent.nameEn });
+  return { slug: row.slug, name: row.name, nameEn: row.nameEn, province: row.province, level: row.level, code: row.code, chain };
+}
 export const reportSummarySelect = {
   id: true, title: true, sourceUrl: true, outlet: true, publishedAt: true, datePrecision: true, period: true, periodBasis: true, authors: true, sourceFile: true,
 } as const;

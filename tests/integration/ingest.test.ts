@@ -40,11 +40,14 @@ describe("ingest", () => {
     const outcomes = await seedReports(database.client);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(seedReportFiles().map(() => "created"));
     const counts = await tableCounts(database);
-    expect(counts.regions).toBe(5);
+    // The five regions and the chain above each: 陕西省 商洛市, 湖北省 黄冈市, 青海省, 山西省, 广东省.
+    expect(counts.regions).toBe(12);
+    const macheng = await database.client.region.findUniqueOrThrow({ where: { slug: "macheng" }, select: { level: true, code: true, parent: { select: { name: true, parent: { select: { name: true } } } } } });
+    expect(macheng).toEqual({ level: "county_city", code: "421181", parent: { name: "黄冈市", parent: { name: "湖北省" } } });
     expect(counts.reports).toBe(5);
     const zhenan = extractReport(readFileSync(seedReportFiles().find((file) => file.endsWith("zhenan.txt"))!));
     const stored = await database.client.report.findFirstOrThrow({
-      where: { region: { slug: zhenan.region.slug } },
+      where: { region: { slug: zhenan.region!.slug } },
       include: { sentences: { orderBy: { index: "asc" } }, facts: { include: { sentence: true }, orderBy: { start: "asc" } } },
     });
     expect(stored.cleanText).toBe(zhenan.text);

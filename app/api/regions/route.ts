@@ -1,11 +1,11 @@
-// GET /api/regions[?q=&page=]: region cards with their headline figures (JSON).
+// GET /api/regions[?q=&page=&province=&level=]: region cards with their headline figures (JSON).
 // GET /api/regions?format=csv&metric=funds[&kind=dues]: every region's headline figure for one metric, or its figure
 // of one kind (CSV).
 import { connection } from "next/server";
 import { factCsvRow, FACT_CSV_HEADER } from "@/lib/dashboard/csv";
 import { isHeadlineMetric, kindsOf } from "@/lib/dashboard/metrics";
 import { apiRoute, csvResponse, jsonError, linkOrigin, wantsCsv } from "@/lib/dashboard/responses";
-import { overview, headlineRanking, kindRanking } from "@/lib/queries/overview";
+import { overview, headlineRanking, kindRanking, parseOverviewFilters } from "@/lib/queries/overview";
 
 export const GET = apiRoute(async function GET(request: Request) {
   await connection();
@@ -24,6 +24,7 @@ export const GET = apiRoute(async function GET(request: Request) {
     return csvResponse(`regions-${metric}.csv`, FACT_CSV_HEADER, ranked.map((entry) => factCsvRow(entry.region, entry.fact, linkOrigin(request), true)));
   }
   const page = Number(url.searchParams.get("page") ?? 1);
-  const data = await overview(url.searchParams.get("q") ?? "", Number.isSafeInteger(page) ? page : 1);
+  const filters = parseOverviewFilters(url.searchParams.get("province") ?? undefined, url.searchParams.get("level") ?? undefined);
+  const data = await overview(url.searchParams.get("q") ?? "", Number.isSafeInteger(page) ? page : 1, filters);
   return Response.json({ regionCount: data.regionCount, page: data.page, pageCount: data.pageCount, regions: data.cards });
 });

@@ -32,7 +32,12 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
       <SiteHeader lang={lang} path={`/regions/${region.slug}`} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{regionName(region, lang)}</h1>
-        <p className="text-stone-600">{region.province} · {LEVEL_LABELS[region.level][lang]} · {region.nameEn}</p>
+        <p className="text-stone-600" data-testid="region-chain">
+          {region.chain.map((parent) => (
+            <span key={parent.slug}><Link href={localHref(`/regions/${parent.slug}`, lang)} className="hover:underline">{parent.name}</Link> › </span>
+          ))}
+          {region.name} · {LEVEL_LABELS[region.level][lang]} · {region.nameEn}
+        </p>
         <p className="mt-2 text-sm">
           <Link href={localHref("/compare", lang, { a: region.slug })} className="text-sky-800 hover:underline">{t(lang, "compare")} →</Link>
         </p>

@@ -10,7 +10,7 @@ import { currentEditor } from "@/lib/auth/server";
 import { APPROX_LABELS, METRIC_LABELS } from "@/lib/dashboard/metrics";
 import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
-import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
+import { localHref, parseLang, regionName, t, LEVEL_LABELS, regionChain } from "@/lib/dashboard/i18n";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { firstWords, linkableUrl, reportDate, reportPeriod, reportTitle } from "@/lib/dashboard/report-meta";
 import { reportDocument } from "@/lib/queries/report";
@@ -30,7 +30,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <>
       <SiteHeader lang={lang} path={`/reports/${report.id}`} />
       <main className="mx-auto max-w-6xl px-4 py-6">
-        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link></p>
+        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link> <span className="text-stone-500">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="report-title">{reportTitle(report.title, lang)}</h1>
         {report.title === null && (
           <p className="mt-1 text-stone-600" data-testid="report-description">{t(lang, "untitledNote")} {firstWords(document.sentences.map((s) => s.text).join(""))}</p>
