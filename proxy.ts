@@ -32,6 +32,8 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The root layout's <html lang> follows the page's language, which lives in its query string (lib/dashboard/i18n.ts).
+  requestHeaders.set("x-atlas-lang", request.nextUrl.searchParams.get("lang") === "en" ? "en" : "zh");
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);

@@ -32,7 +32,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <SiteHeader lang={lang} path={path} />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{t(lang, "siteName")} <span className="text-stone-500">{lang === "zh" ? "Mobilization Atlas" : "动员图谱"}</span></h1>
         <p className="mt-1 text-stone-600">{t(lang, "tagline")}</p>
 

@@ -7,12 +7,15 @@ import { EditorStatus } from "./EditorStatus";
 export function SiteHeader({ lang, path }: { lang: Lang; path: string }) {
   return (
     <header className="border-b border-stone-200 bg-white">
+      {/* The first tab stop: past the header straight to the page's content. */}
+      <a href="#main" className="skip-link">{t(lang, "skipToContent")}</a>
       <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
         <Link href={localHref("/", lang)} className="text-lg font-semibold text-stone-900">
           {t("zh", "siteName")} <span className="font-normal text-stone-500">Mobilization Atlas</span>
         </Link>
         <Link href={localHref("/", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "overview")}</Link>
         <Link href={localHref("/compare", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "compare")}</Link>
+        <Link href={localHref("/about", lang)} className="text-sm text-sky-800 hover:underline">{t(lang, "about")}</Link>
         <span className="ml-auto"><EditorStatus lang={lang} path={path} /></span>
         <span className="text-sm" aria-label="Language">
           <Link href={localHref(path, "zh")} aria-current={lang === "zh" ? "true" : undefined} className={lang === "zh" ? "font-semibold" : "text-sky-800"} hrefLang="zh">中文</Link>

@@ -46,7 +46,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <SiteHeader lang={lang} path={path} />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{t(lang, "compare")}</h1>
         {pair.notices.length > 0 && <div className="mt-3"><Notice>{pair.notices.join(" ")}</Notice></div>}
 

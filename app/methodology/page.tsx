@@ -42,7 +42,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   return (
     <>
       <SiteHeader lang={lang} path={localHref("/methodology", "zh")} />
-      <main className="mx-auto max-w-4xl px-4 py-6 text-sm leading-relaxed">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 text-sm leading-relaxed">
         <h1 className="text-2xl font-semibold">{TEXT.title[lang]}</h1>
         <p className="mt-2 text-stone-700">{TEXT.intro[lang]}</p>
         <p className="mt-1 text-stone-600">{TEXT.version[lang]}: <code data-testid="extractor-version">{CODEBOOK.extractorVersion}</code></p>

@@ -3,6 +3,11 @@
 import type { Lang } from "./metrics";
 import type { RegionLevel } from "../extract/types";
 
+/** The value of `<html lang>` for a page in `lang`. */
+export function htmlLang(lang: Lang): string {
+  return lang === "en" ? "en" : "zh-CN";
+}
+
 export function parseLang(value: unknown): Lang {
   return value === "en" ? "en" : "zh";
 }
@@ -110,6 +115,9 @@ const STRINGS = {
   },
   retry: { zh: "重试", en: "Try again" },
   notice: { zh: "提示", en: "Notice" },
+  skipToContent: { zh: "跳到正文", en: "Skip to main content" },
+  about: { zh: "关于", en: "About" },
+  dataset: { zh: "下载全部数据", en: "Download the whole dataset" },
   // Editors (issue 12): accounts, upload, corrections, history.
   signIn: { zh: "登录", en: "Sign in" },
   signOut: { zh: "退出", en: "Sign out" },

@@ -36,6 +36,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/regions", methods: ["GET"] },
   { path: "/api/regions/:slug/facts", methods: ["GET"] },
   { path: "/api/compare", methods: ["GET"] },
+  { path: "/api/dataset", methods: ["GET"] },
   { path: "/api/reports", methods: ["POST"] },
   { path: "/api/reports/preview", methods: ["POST"] },
   { path: "/api/gazetteer", methods: ["GET"] },

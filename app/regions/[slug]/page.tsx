@@ -30,7 +30,7 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
   return (
     <>
       <SiteHeader lang={lang} path={`/regions/${region.slug}`} />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{regionName(region, lang)}</h1>
         <p className="text-stone-600" data-testid="region-chain">
           {region.chain.map((parent) => (

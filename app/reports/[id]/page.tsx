@@ -29,7 +29,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   return (
     <>
       <SiteHeader lang={lang} path={`/reports/${report.id}`} />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
         <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link> <span className="text-stone-500">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="report-title">{reportTitle(report.title, lang)}</h1>
         {report.title === null && (

@@ -1,0 +1,76 @@
+// Pages as readers meet them: the language declared on <html>, a skip link, the about page and the dataset download.
+// Against the app as `npm start` serves it, with the seeded reports.
+import pg from "pg";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { unzip } from "../../lib/dataset/zip";
+import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
+
+const baseUrl = inject("baseUrl");
+
+async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!browserPath)("pages for every reader", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, target: Page = page) {
+    return (await target.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" }))!;
+  }
+
+  it("declares the page's language on <html>", async () => {
+    for (const [path, lang] of [["/", "zh-CN"], ["/?lang=en", "en"], ["/regions/zhenan?lang=en", "en"], ["/regions/zhenan", "zh-CN"], ["/compare?lang=en", "en"]] as const) {
+      await open(path);
+      expect(await page.getAttribute("html", "lang"), path).toBe(lang);
+    }
+  });
+
+  it("starts every page with a skip link to the main content", async () => {
+    await open("/about?lang=en");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute("href") }));
+    expect(focused).toEqual({ text: "Skip to main content", href: "#main" });
+    expect(await page.locator(".skip-link").isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+
+  it("downloads the whole dataset as a zip whose datapackage.json describes its CSV files", async () => {
+    await open("/about?lang=en");
+    expect(await page.getByTestId("dataset-version").textContent()).toMatch(/Reports\s*5/);
+    expect(await page.textContent("main")).toContain("CC BY 4.0");
+    const href = (await page.getByTestId("dataset-download").getAttribute("href"))!;
+    const response = await fetch(`${baseUrl}${href}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    const files = unzip(Buffer.from(await response.arrayBuffer()));
+    const descriptor = JSON.parse(files.get("datapackage.json")!.toString("utf8"));
+    expect(descriptor.licenses[0].name).toBe("CC-BY-4.0");
+    expect(descriptor.resources.map((resource: { path: string }) => resource.path).sort()).toEqual(["facts.csv", "regions.csv", "reports.csv"]);
+    const [{ facts }] = await query<{ facts: string }>('SELECT count(*) AS facts FROM "Fact"');
+    for (const resource of descriptor.resources as { path: string; schema: { fields: { name: string }[] } }[]) {
+      const [header, ...rows] = files.get(resource.path)!.toString("utf8").trimEnd().split("\r\n");
+      expect(header.split(","), resource.path).toEqual(resource.schema.fields.map((field) => field.name));
+      if (resource.path === "facts.csv") expect(rows.filter((row) => /^\d+,\d+,\d+,/.test(row)).length).toBe(Number(facts));
+      if (resource.path === "reports.csv") expect(rows.length).toBe(5);
+    }
+  });
+});
