@@ -22,8 +22,10 @@ describe("headlines", () => {
   }
 
   it("stores exactly the headline pickHeadline chooses, with its kind, for every region and family", async () => {
+    // Every stored region: the five reports' own regions and the provinces and prefectures above them (none of
+    // which may get a headline from their children's facts).
     const regions = await database.client.region.findMany({ select: { slug: true } });
-    expect(regions.length).toBe(5);
+    expect(regions.length).toBeGreaterThan(5);
     for (const { slug } of regions) {
       const { facts, stored } = await regionFacts(slug);
       for (const metric of HEADLINE_METRICS) {
