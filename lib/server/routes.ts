@@ -21,6 +21,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: "/reports/:id", params: ["lang", "page"] },
   { path: "/methodology", params: ["lang"] },
   { path: "/about", params: ["lang"] },
+  { path: "/search", params: ["q", "lang"] },
   { path: "/login", params: ["next", "lang"], post: true, cache: false },
   { path: "/history", params: ["editor", "region", "report", "lang"] },
 ];
