@@ -48,6 +48,20 @@ interface NamedRegion {
   slug: string;
 }
 
+// Computed once per region object: normalising every name on every query costs tens of milliseconds at 3,000 regions.
+const latinKeyCache = new WeakMap<NamedRegion, { keys: string[]; english: string }>();
+
+function latinKeysOf(region: NamedRegion): { keys: string[]; english: string } {
+  let cached = latinKeyCache.get(region);
+  if (!cached) {
+    // Slugs are the short name's pinyin, with a suffix only to tell same-named places apart (chaoyang-beijing).
+    const keys = [region.slug.split("-")[0], latinKey(region.nameEn.replace(/\s*(County|District|Prefecture|League|Banner|Forestry District)$/, ""))];
+    cached = { keys, english: latinKey(region.nameEn) };
+    latinKeyCache.set(region, cached);
+  }
+  return cached;
+}
+
 /** How well a region's names match: 0 exact, 1 prefix, 2 inside; undefined when they do not. */
 export function regionMatchRank(region: NamedRegion, query: NormalizedQuery): number | undefined {
   let best: number | undefined;
@@ -59,11 +73,10 @@ export function regionMatchRank(region: NamedRegion, query: NormalizedQuery): nu
     else if (full.length >= 2 && region.name.includes(full)) consider(2);
   }
   if (query.latin && query.latin.length >= 2) {
-    // Slugs are the short name's pinyin, with a suffix only to tell same-named places apart (chaoyang-beijing).
-    const keys = [region.slug.split("-")[0], latinKey(region.nameEn.replace(/\s*(County|District|Prefecture|League|Banner|Forestry District)$/, ""))];
+    const { keys, english } = latinKeysOf(region);
     if (keys.includes(query.latin)) consider(0);
     else if (query.latin.length >= 3 && keys.some((key) => key.startsWith(query.latin!))) consider(1);
-    else if (query.latin.length >= 4 && latinKey(region.nameEn).includes(query.latin)) consider(2);
+    else if (query.latin.length >= 4 && english.includes(query.latin)) consider(2);
   }
   return best;
 }
