@@ -2,6 +2,9 @@
  * Stage 4: sentences. A sentence ends at 。！？；… (and their ASCII forms), with any closing quotes or
  * brackets that follow; a line break always ends one, so headings are sentences of their own. Inside
  * “…” a mark ends nothing unless the quote closes right after it, so quotes stay whole.
+ * A run with no end mark is cut after MAX_SENTENCE characters (at its last comma or space when there is one), so
+ * that what later stages do per figure within its sentence stays bounded: hostile or broken text without
+ * punctuation would otherwise make one sentence of the whole input, and extraction quadratic in it.
  */
 import { CLOSING_MARKS, CLOSING_QUOTES, OPENING_QUOTES, SENTENCE_END } from "./data/punctuation";
 import { rawSpanOf, type MappedText } from "./mapped";
@@ -14,18 +17,39 @@ const ENDS = codes(SENTENCE_END);
 const CLOSERS = codes(CLOSING_MARKS);
 const OPENING = codes(OPENING_QUOTES);
 const CLOSING = codes(CLOSING_QUOTES);
+/** Longer than any real sentence (the longest in the shipped reports, an enumeration, is a few hundred). */
+export const MAX_SENTENCE = 1000;
+const SOFT_BREAKS = codes("，,、；;：: \u3000\t");
+
+/** Where to cut an over-long run [start, i): after its last soft break in the second half, else at i, moved back
+ *  off a surrogate pair and out of a run of digits or Latin letters (a figure is never cut in two). */
+function cutPoint(text: string, start: number, i: number, lastSoft: number): number {
+  if (lastSoft > start + MAX_SENTENCE / 2) return lastSoft;
+  let cut = i;
+  const isWordCode = (u: number) => (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) || u === 0x2e;
+  while (cut > start + MAX_SENTENCE / 2 && isWordCode(text.charCodeAt(cut - 1)) && isWordCode(text.charCodeAt(cut))) cut--;
+  const u = text.charCodeAt(cut);
+  if (u >= 0xdc00 && u <= 0xdfff) cut--; // never between the halves of a surrogate pair
+  return cut;
+}
 
 export function splitSentences(doc: MappedText, raw: string): SentenceSpan[] {
   const { text } = doc;
   const spans: { start: number; end: number }[] = [];
   let start = 0;
   let depth = 0;
+  let lastSoft = 0;
   const close = (end: number) => {
     spans.push({ start, end });
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
+    if (i - start >= MAX_SENTENCE) {
+      close(cutPoint(text, start, i, lastSoft));
+      depth = 0;
+    }
     const c = text.charCodeAt(i);
+    if (SOFT_BREAKS.has(c)) lastSoft = i + 1;
     if (c === 0x0a) {
       close(i);
       start = i + 1;
