@@ -8,12 +8,18 @@ import { buildChartSpec } from "@/lib/charts/spec";
 import { chartFigure } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
 import { LEVEL_LABELS, localHref, regionChain, regionName, t, parseLang } from "@/lib/dashboard/i18n";
+import type { Metadata } from "next";
 import { REGION_LEVELS } from "@/lib/extract/types";
 import { HEADLINE_METRICS, METRIC_LABELS, kindLabel, kindParam, kindsOf, parseKindParam } from "@/lib/dashboard/metrics";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { firstParam, positiveIntParam, type SearchParams } from "@/lib/dashboard/params";
 import { reportPeriod } from "@/lib/dashboard/report-meta";
 import { CHART_REGION_LIMIT, kindRanking, overview, parseOverviewFilters } from "@/lib/queries/overview";
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const lang = parseLang(firstParam(await searchParams, "lang"));
+  return { title: lang === "en" ? "Overview: party mobilization against COVID-19 by region" : "概览：各地党组织抗疫动员" };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection(); // read the database at request time, never at build time
@@ -33,7 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <SiteHeader lang={lang} path={path} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
-        <h1 className="text-2xl font-semibold">{t(lang, "siteName")} <span className="text-stone-500">{lang === "zh" ? "Mobilization Atlas" : "动员图谱"}</span></h1>
+        <h1 className="text-2xl font-semibold">{t(lang, "siteName")} <span className="text-stone-600">{lang === "zh" ? "Mobilization Atlas" : "动员图谱"}</span></h1>
         <p className="mt-1 text-stone-600">{t(lang, "tagline")}</p>
 
         <form action="/" method="get" role="search" className="mt-5 flex flex-wrap gap-2">
@@ -57,20 +63,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {pageInvalid && <div className="mt-3"><Notice>{lang === "en" ? `Page “${firstParam(params, "page")}” does not exist; showing page ${data.page}.` : `第“${firstParam(params, "page")}”页不存在，已显示第 ${data.page} 页。`}</Notice></div>}
 
         <p className="mt-4 text-sm text-stone-600">{data.regionCount} {t(lang, "regionsFound")}{data.pageCount > 1 && ` · ${t(lang, "page")} ${data.page}/${data.pageCount}`}</p>
-        {data.cards.length === 0 && <p className="mt-2 text-stone-500">{t(lang, "noRegions")}</p>}
+        {data.cards.length === 0 && <p className="mt-2 text-stone-600">{t(lang, "noRegions")}</p>}
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="region-cards">
           {data.cards.map((card) => (
             <li key={card.slug} className="rounded border border-stone-200 bg-white p-4">
               <Link href={localHref(`/regions/${card.slug}`, lang)} className="text-lg font-medium text-sky-900 hover:underline">{regionName(card, lang)}</Link>
-              <div className="text-sm text-stone-500">{regionChain(card)} · {LEVEL_LABELS[card.level][lang]}{lang === "zh" ? ` · ${card.nameEn}` : ""}</div>
-              <div className="mt-1 text-xs text-stone-500">
+              <div className="text-sm text-stone-600">{regionChain(card)} · {LEVEL_LABELS[card.level][lang]}{lang === "zh" ? ` · ${card.nameEn}` : ""}</div>
+              <div className="mt-1 text-xs text-stone-600">
                 {t(lang, "reportDate")}: {card.latestReport?.publishedAt ?? "—"} · {t(lang, "period")}: <span data-testid="card-period">{reportPeriod(card.latestReport?.period ?? null, card.latestReport?.periodBasis ?? null, lang)}</span> · {t(lang, "outlet")}: {card.latestReport?.outlet ?? "—"}
               </div>
-              <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+              <dl className="mt-3 grid grid-cols-1 gap-x-3 gap-y-1 text-sm min-[420px]:grid-cols-2">
                 {HEADLINE_METRICS.map((metric) => (
-                  <div key={metric} className="flex justify-between gap-2">
-                    <dt className="text-stone-500">{METRIC_LABELS[metric][lang]}</dt>
-                    <dd className="font-medium">{card.headlines[metric] ? <Cite fact={card.headlines[metric]!} lang={lang} /> : <span className="text-stone-400">—</span>}</dd>
+                  <div key={metric} className="flex flex-wrap justify-between gap-x-2">
+                    <dt className="text-stone-600">{METRIC_LABELS[metric][lang]}</dt>
+                    <dd className="font-medium">{card.headlines[metric] ? <Cite fact={card.headlines[metric]!} lang={lang} /> : <span className="text-stone-600"><span aria-hidden>—</span><span className="sr-only">{t(lang, "noFigure")}</span></span>}</dd>
                   </div>
                 ))}
               </dl>
@@ -85,7 +91,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         )}
 
         <h2 className="mt-10 text-xl font-semibold">{t(lang, "headlines")}</h2>
-        <p className="mt-1 text-xs text-stone-500">{HEADLINE_RULE[lang]} {t(lang, "figuresShown")}</p>
+        <p className="mt-1 text-xs text-stone-600">{HEADLINE_RULE[lang]} {t(lang, "figuresShown")}</p>
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           {rankings.map(({ metric, kind, ranked, reportedCount, notReported, notReportedCount }) => {
             const kindName = kindLabel(metric, kind, lang);

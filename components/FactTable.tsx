@@ -8,7 +8,7 @@ export function FactTable({ facts, lang, csvHref }: { facts: FactView[]; lang: L
   return (
     <div className="rounded border border-stone-200 bg-white">
       <div className="flex items-center justify-between px-4 py-2">
-        <span className="text-sm text-stone-600">{facts.length}</span>
+        <span className="text-sm text-stone-600">{facts.length} {lang === "en" ? "figures" : "个数字"}</span>
         <a href={csvHref} download className="rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-100" data-testid="facts-csv">{t(lang, "downloadCsv")}</a>
       </div>
       <div className="overflow-x-auto">

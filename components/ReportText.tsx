@@ -1,8 +1,10 @@
-// A report's clean text, sentence by sentence; each extracted figure is highlighted and links to its sentence.
+// A report's clean text, sentence by sentence; each extracted figure is highlighted and carries the anchor
+// #f-<fact id>, so a link to a figure lands on (and highlights) the figure itself inside its sentence.
 import { Fragment } from "react";
 import { localHref } from "@/lib/dashboard/i18n";
-import type { Lang } from "@/lib/dashboard/metrics";
+import { METRIC_LABELS, type Lang } from "@/lib/dashboard/metrics";
 import type { SentenceView } from "@/lib/queries/report";
+import { figureHref } from "@/lib/queries/shared";
 
 export function HighlightedSentence({ sentence, reportId, lang, linkFigures }: { sentence: SentenceView; reportId: number; lang: Lang; linkFigures: boolean }) {
   const parts: React.ReactNode[] = [];
@@ -15,9 +17,10 @@ export function HighlightedSentence({ sentence, reportId, lang, linkFigures }: {
     }
     parts.push(sentence.text.slice(cursor, figure.start));
     const text = sentence.text.slice(figure.start, figure.end);
+    const title = `${METRIC_LABELS[figure.metric as keyof typeof METRIC_LABELS]?.[lang] ?? figure.metric}: ${figure.subject}`;
     parts.push(
       linkFigures ? (
-        <a key={index} href={localHref(`/reports/${reportId}#s-${sentence.index}`, lang)} className="figure" title={`${figure.metric}: ${figure.subject}`}>{text}</a>
+        <a key={index} href={localHref(figureHref(reportId, figure.id), lang)} className="figure" title={title}>{text}</a>
       ) : (
         // The figure's anchor: charts link to /reports/<id>#f-<fact id>.
         // data-status: CSS marks an editor's figure after it (not in the text, so selections keep their offsets).

@@ -7,7 +7,8 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
 import { axisUnit, comparisonRows, PALETTE } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
-import { localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
+import { localHref, parseLang, regionName, subjectGloss, t } from "@/lib/dashboard/i18n";
+import type { Metadata } from "next";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel, type Lang } from "@/lib/dashboard/metrics";
 import type { AlignedRow, ComparisonSide } from "@/lib/queries/compare";
@@ -31,6 +32,18 @@ function resolvePair(options: RegionOption[], a: string | undefined, b: string |
   first ??= options.find((option) => option.slug !== second)?.slug;
   second ??= options.find((option) => option.slug !== first)?.slug;
   return { a: first, b: second, notices };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const params = await searchParams;
+  const lang = parseLang(firstParam(params, "lang"));
+  const options = await regionOptions();
+  const pair = resolvePair(options, firstParam(params, "a"), firstParam(params, "b"), lang);
+  const name = (slug: string | undefined) => {
+    const option = options.find((entry) => entry.slug === slug);
+    return option ? regionName(option, lang) : "—";
+  };
+  return { title: lang === "en" ? `Compare ${name(pair.a)} and ${name(pair.b)}` : `对比 ${name(pair.a)} 与 ${name(pair.b)}` };
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -83,12 +96,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     <dl className="mt-2 grid grid-cols-2 gap-3" data-testid={`headline-${metric}`}>
                       {sides.map((side, index) => (
                         <div key={side.region.slug} className="rounded border border-stone-200 bg-white p-3">
-                          <dt className="flex items-center gap-1.5 text-xs text-stone-500">
+                          <dt className="flex items-center gap-1.5 text-xs text-stone-600">
                             <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: PALETTE[index] }} />
                             {regionName(side.region, lang)}
                           </dt>
                           <dd className="mt-1 text-xl font-semibold">
-                            {side.headlines[metric] ? <Cite fact={side.headlines[metric]!} lang={lang} /> : <span className="text-base font-normal text-stone-400">{t(lang, "noFigure")}</span>}
+                            {side.headlines[metric] ? <Cite fact={side.headlines[metric]!} lang={lang} /> : <span className="text-base font-normal text-stone-600">{t(lang, "noFigure")}</span>}
                           </dd>
                           {side.headlines[metric] && <dd className="truncate text-xs text-stone-600" data-testid={`compare-headline-kind-${metric}`}>{kindLabel(metric, side.headlines[metric]!.kind, lang)} · {side.headlines[metric]!.subject}</dd>}
                         </div>

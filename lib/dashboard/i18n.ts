@@ -1,7 +1,7 @@
 // Interface text in Chinese (default) and English. The language lives in the URL (?lang=en), so a shared link
 // reproduces the view and every page can be cached per URL.
-import type { Lang } from "./metrics";
-import type { RegionLevel } from "../extract/types";
+import { METRIC_LABELS, type Lang } from "./metrics";
+import type { Metric, RegionLevel } from "../extract/types";
 
 /** The value of `<html lang>` for a page in `lang`. */
 export function htmlLang(lang: Lang): string {
@@ -34,6 +34,31 @@ export const LEVEL_LABELS: Record<RegionLevel, Record<Lang, string>> = {
   district: { zh: "市辖区", en: "district" },
   township: { zh: "乡镇（街道）", en: "township" },
 };
+
+/** Provinces in English as the central government writes them (Shaanxi with its double a, Tibet, Inner Mongolia). */
+const PROVINCES_EN: Record<string, string> = {
+  北京市: "Beijing", 天津市: "Tianjin", 上海市: "Shanghai", 重庆市: "Chongqing", 河北省: "Hebei", 山西省: "Shanxi",
+  内蒙古自治区: "Inner Mongolia", 辽宁省: "Liaoning", 吉林省: "Jilin", 黑龙江省: "Heilongjiang", 江苏省: "Jiangsu",
+  浙江省: "Zhejiang", 安徽省: "Anhui", 福建省: "Fujian", 江西省: "Jiangxi", 山东省: "Shandong", 河南省: "Henan",
+  湖北省: "Hubei", 湖南省: "Hunan", 广东省: "Guangdong", 广西壮族自治区: "Guangxi", 海南省: "Hainan", 四川省: "Sichuan",
+  贵州省: "Guizhou", 云南省: "Yunnan", 西藏自治区: "Tibet", 陕西省: "Shaanxi", 甘肃省: "Gansu", 青海省: "Qinghai",
+  宁夏回族自治区: "Ningxia", 新疆维吾尔自治区: "Xinjiang", 台湾省: "Taiwan", 香港特别行政区: "Hong Kong",
+  澳门特别行政区: "Macao",
+};
+
+export function provinceName(province: string, lang: Lang): string {
+  if (lang === "zh" || !province) return province;
+  return PROVINCES_EN[province] ?? province;
+}
+
+/**
+ * A region's English name from the gazetteer: its pinyin name already carries the suffixes English translates
+ * (Zhen'an County, Haixi Prefecture); both kinds of city say which they are: Linfen (prefecture-level city).
+ */
+export function englishRegionName(region: { nameEn: string; level?: RegionLevel }): string {
+  if (region.level === "prefecture_city" || region.level === "county_city") return `${region.nameEn} (${LEVEL_LABELS[region.level].en})`;
+  return region.nameEn;
+}
 
 const STRINGS = {
   siteName: { zh: "动员图谱", en: "Mobilization Atlas" },
@@ -209,6 +234,10 @@ const STRINGS = {
     zh: "注意：两地报道属于不同时期（{a}：{pa}；{b}：{pb}），数字不宜直接比较。",
     en: "Note: the reports are of different periods ({a}: {pa}; {b}: {pb}); their figures are not directly comparable.",
   },
+  cite: { zh: "引用", en: "Cite" },
+  citeFigure: { zh: "引用此数字", en: "Cite this figure" },
+  copy: { zh: "复制", en: "Copy" },
+  copied: { zh: "已复制", en: "Copied" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
@@ -222,6 +251,14 @@ export function regionChain(region: { name: string; chain: { name: string }[] })
   return [...region.chain.map((r) => r.name), region.name].join(" › ");
 }
 
-export function regionName(region: { name: string; nameEn: string }, lang: Lang): string {
-  return lang === "en" ? `${region.nameEn} (${region.name})` : region.name;
+/**
+ * A subject as written (Chinese), glossed in English with the kind of thing it counts: 临时党支部 (party branches).
+ */
+export function subjectGloss(metric: Metric, lang: Lang): string | null {
+  return lang === "en" ? METRIC_LABELS[metric].en.toLowerCase() : null;
+}
+
+/** The region's name in the page's language: 临汾市; Linfen (prefecture-level city), Zhen'an County. */
+export function regionName(region: { name: string; nameEn: string; level?: RegionLevel }, lang: Lang): string {
+  return lang === "en" ? englishRegionName(region) : region.name;
 }

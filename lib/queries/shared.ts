@@ -25,6 +25,7 @@ export interface FactView {
   /** machine, or an editor's confirmed / corrected / added figure, with who, when and why (lib/db/corrections.ts). */
   status: FactStatus;
   correction: CorrectionMark | null;
+  source: FactSource; // what a citation of the figure names
 }
 
 export type FactStatus = "machine" | "confirmed" | "corrected" | "added";
@@ -33,6 +34,12 @@ export interface CorrectionMark {
   editor: string;
   at: string; // ISO time
   reason: string;
+}
+
+/** Who published a figure's report and for which region: with FactView.report, what a citation names. */
+export interface FactSource {
+  outlet: string | null;
+  region: { slug: string; name: string; nameEn: string; level: RegionLevel };
 }
 
 /** The Prisma selection that yields a FactView (with the sentence it came from). */
@@ -52,7 +59,7 @@ export const factViewSelect = {
   start: true,
   end: true,
   reportId: true,
-  report: { select: { title: true, sourceUrl: true, publishedAt: true, datePrecision: true, period: true, periodBasis: true } },
+  report: { select: { title: true, sourceUrl: true, publishedAt: true, datePrecision: true, period: true, periodBasis: true, outlet: true, region: { select: { slug: true, name: true, nameEn: true, level: true } } } },
   sentence: { select: { index: true, text: true } },
   status: true,
   correction: { select: { editorEmail: true, createdAt: true, reason: true } },
@@ -69,14 +76,14 @@ export interface ReportSource {
 }
 
 /** A fact as selected with factViewSelect. */
-export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction" | "scope" | "partOf" | "restates" | "report"> & {
+export type FactRow = Omit<FactView, "quote" | "sentenceIndex" | "href" | "correction" | "scope" | "partOf" | "restates" | "report" | "source"> & {
   scopeType: string;
   scopeName: string | null;
   partOfId: number | null;
   restatesId: number | null;
   sentence: { index: number; text: string };
   correction: { editorEmail: string; createdAt: Date; reason: string } | null;
-  report: { title: string | null; sourceUrl: string | null; publishedAt: Date | null; datePrecision: DatePrecision | null; period: string | null; periodBasis: PeriodBasis | null };
+  report: { title: string | null; sourceUrl: string | null; publishedAt: Date | null; datePrecision: DatePrecision | null; period: string | null; periodBasis: PeriodBasis | null; outlet: string | null; region: FactSource["region"] };
 };
 
 export function toCorrectionMark(correction: FactRow["correction"]): CorrectionMark | null {
@@ -85,6 +92,11 @@ export function toCorrectionMark(correction: FactRow["correction"]): CorrectionM
 
 export function sourceHref(reportId: number, sentenceIndex: number): string {
   return `/reports/${reportId}#s-${sentenceIndex}`;
+}
+
+/** The figure itself inside its sentence on the report page (components/ReportText.tsx gives it this id). */
+export function figureHref(reportId: number, factId: number): string {
+  return `/reports/${reportId}#f-${factId}`;
 }
 
 export function toFactView(row: FactRow): FactView {
@@ -116,6 +128,10 @@ export function toFactView(row: FactRow): FactView {
     href: sourceHref(row.reportId, row.sentence.index),
     status: row.status,
     correction: toCorrectionMark(row.correction),
+    source: {
+      outlet: row.report.outlet,
+      region: row.report.region,
+    },
   };
 }
 

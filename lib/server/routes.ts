@@ -45,6 +45,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/corrections/:id/revert", methods: ["POST"] },
   { path: "/api/reports/:id/delete", methods: ["POST"] },
   { path: "/api/maintenance/reextract", methods: ["POST"] },
+  { path: "/api/dataset", methods: ["GET"] },
 ];
 
 export interface RouteMatch {

@@ -64,7 +64,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     for (const region of regions) await expect.poll(() => page.getByTestId("region-cards").textContent()).toContain(region.name);
     // A headline links to its sentence and carries the quote.
     const cite = page.getByTestId("region-cards").locator("a.cite").first();
-    expect(await cite.getAttribute("href")).toMatch(/^\/reports\/\d+#s-\d+$/);
+    expect(await cite.getAttribute("href")).toMatch(/^\/reports\/\d+#f-\d+$/);
     expect((await cite.getAttribute("data-quote"))!.length).toBeGreaterThan(5);
     await page.locator("svg.chart-svg").first().waitFor();
     await screenshot(page, "overview-desktop");

@@ -10,12 +10,23 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
 import { regionMetricRows, scopedFacts, unitGroups } from "@/lib/dashboard/charts";
 import { Cite } from "@/components/Cite";
-import { LEVEL_LABELS, localHref, parseLang, regionName, t } from "@/lib/dashboard/i18n";
+import { LEVEL_LABELS, localHref, parseLang, provinceName, regionName, t } from "@/lib/dashboard/i18n";
+import { formatDate } from "@/lib/dashboard/format";
+import type { Metadata } from "next";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { ALL_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel } from "@/lib/dashboard/metrics";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { firstWords, reportDate, reportPeriod, reportTitle } from "@/lib/dashboard/report-meta";
 import { regionDashboard } from "@/lib/queries/region";
+
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const lang = parseLang(firstParam(query, "lang"));
+  const data = await regionDashboard(decodeURIComponent(slug));
+  if (!data) return { title: t(lang, "notFound") };
+  const { region } = data;
+  return { title: lang === "en" ? `${regionName(region, lang)}, ${provinceName(region.province, lang)}: party mobilization figures` : `${region.name}（${region.province}）党组织抗疫动员数字` };
+}
 
 export default async function RegionPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   await connection();

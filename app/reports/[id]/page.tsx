@@ -11,9 +11,18 @@ import { APPROX_LABELS, METRIC_LABELS } from "@/lib/dashboard/metrics";
 import { RepairList } from "@/components/RepairList";
 import { SiteHeader } from "@/components/SiteHeader";
 import { localHref, parseLang, regionName, t, LEVEL_LABELS, regionChain } from "@/lib/dashboard/i18n";
+import type { Metadata } from "next";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { firstWords, linkableUrl, reportDate, reportPeriod, reportTitle } from "@/lib/dashboard/report-meta";
 import { reportDocument } from "@/lib/queries/report";
+
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const lang = parseLang(firstParam(query, "lang"));
+  const document = /^\d{1,9}$/.test(id) ? await reportDocument(Number(id)) : null;
+  if (!document) return { title: t(lang, "notFound") };
+  return { title: `${reportTitle(document.report.title, lang)} · ${regionName(document.region, lang)}` };
+}
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await connection();
@@ -30,7 +39,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <>
       <SiteHeader lang={lang} path={`/reports/${report.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
-        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link> <span className="text-stone-500">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
+        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link> <span className="text-stone-600">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="report-title">{reportTitle(report.title, lang)}</h1>
         {report.title === null && (
           <p className="mt-1 text-stone-600" data-testid="report-description">{t(lang, "untitledNote")} {firstWords(document.sentences.map((s) => s.text).join(""))}</p>
@@ -48,8 +57,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <input id="show-original" type="checkbox" className="peer mr-2 align-middle" data-testid="show-original" />
           <label htmlFor="show-original" className="text-sm">{t(lang, "showOriginal")}</label>
         </div>
-        <div className="report-columns mt-3 rounded border border-stone-200 bg-white" data-testid="report-text">
-          <div className="report-column-heads hidden border-b border-stone-200 px-4 py-2 text-xs text-stone-500">
+        <div className="report-columns mt-3 rounded border border-stone-200 bg-white" data-testid="report-text" lang="zh-CN">
+          <div className="report-column-heads hidden border-b border-stone-200 px-4 py-2 text-xs text-stone-600">
             <span>{t(lang, "clean")}</span>
             <span>{t(lang, "original")}</span>
           </div>
@@ -79,7 +88,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         )}
         {editor?.role === "admin" && <p className="mt-4"><DeleteReportButton reportId={report.id} regionSlug={region.slug} label={t(lang, "deleteReport")} confirmText={t(lang, "deleteConfirm")} /></p>}
         <div className="mt-6"><RepairList repairs={document.repairs} lang={lang} /></div>
-        <p className="mt-4 text-xs text-stone-400">sha256 {report.sha256} · extractor {report.extractorVersion}</p>
+        <p className="mt-4 text-xs break-all text-stone-600">sha256 {report.sha256} · extractor {report.extractorVersion}</p>
       </main>
     </>
   );

@@ -10,7 +10,8 @@ function fact(partial: Partial<FactView>): FactView {
   return {
     id: 1, metric: "branches", kind: "temporary", subject: "临时党支部", value: 1, unit: "个", approx: "exact", scope: { type: "region", name: null }, partOf: null, restates: null,
     figure: "1个", start: 0, end: 1, quote: "q", reportId: 1, sentenceIndex: 0, href: "/reports/1#s-0", status: "machine", correction: null,
-    report: { title: null, url: null, date: null, datePrecision: null, period: null, periodBasis: null }, ...partial,
+    report: { title: null, url: null, date: null, datePrecision: null, period: null, periodBasis: null },
+    source: { outlet: null, region: { slug: "zhenan", name: "镇安县", nameEn: "Zhen'an County", level: "county" } }, ...partial,
   };
 }
 
