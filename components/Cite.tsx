@@ -1,7 +1,7 @@
 // A number that links to the figure itself in its report (#f-<id>); hovering or focusing it shows its sentence.
 // The quote travels as text (a data attribute read by CSS attr()), never as HTML. Beside it, a "cite" action.
 import type { FactView } from "@/lib/queries/shared";
-import { figureHref } from "@/lib/queries/shared";
+import { figureHref } from "@/lib/charts/spec";
 import { citationHead } from "@/lib/dashboard/citation";
 import { formatExactFigure, formatFigure } from "@/lib/dashboard/format";
 import { localHref, t } from "@/lib/dashboard/i18n";

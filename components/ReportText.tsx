@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { localHref } from "@/lib/dashboard/i18n";
 import { METRIC_LABELS, type Lang } from "@/lib/dashboard/metrics";
 import type { SentenceView } from "@/lib/queries/report";
-import { figureHref } from "@/lib/queries/shared";
+import { figureHref } from "@/lib/charts/spec";
 
 export function HighlightedSentence({ sentence, reportId, lang, linkFigures }: { sentence: SentenceView; reportId: number; lang: Lang; linkFigures: boolean }) {
   const parts: React.ReactNode[] = [];

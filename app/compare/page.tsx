@@ -95,7 +95,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     <h2 id={`h-${metric}`} className="text-lg font-semibold">{METRIC_LABELS[metric][lang]}</h2>
                     <dl className="mt-2 grid grid-cols-2 gap-3" data-testid={`headline-${metric}`}>
                       {sides.map((side, index) => (
-                        <div key={side.region.slug} className="rounded border border-stone-200 bg-white p-3">
+                        <div key={side.region.slug} className="min-w-0 rounded border border-stone-200 bg-white p-3">
                           <dt className="flex items-center gap-1.5 text-xs text-stone-600">
                             <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: PALETTE[index] }} />
                             {regionName(side.region, lang)}

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
 import { HEADLINE_METRICS, kindsOf, type HeadlineMetric } from "../dashboard/metrics";
 import { shownFacts } from "../dashboard/charts";
-import type { FactScope, Metric } from "../extract/types";
+import type { FactScope, Metric, RegionLevel } from "../extract/types";
 import { headlinesOf, regionFacts } from "./region";
 import { regionHeaderSelect, toRegionHeader, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
@@ -35,6 +35,7 @@ export interface RegionOption {
   slug: string;
   name: string;
   nameEn: string;
+  level: RegionLevel;
 }
 
 async function side(slug: string): Promise<{ side: ComparisonSide; facts: FactView[] } | null> {
@@ -105,7 +106,7 @@ async function loadRegionComparison(aSlug: string, bSlug: string): Promise<Regio
 
 /** Regions for the pickers, by name; `synthetic` regions (bench:scale) only exist in their own database. */
 async function loadRegionOptions(): Promise<RegionOption[]> {
-  return db().region.findMany({ select: { slug: true, name: true, nameEn: true }, orderBy: { slug: "asc" } });
+  return db().region.findMany({ select: { slug: true, name: true, nameEn: true, level: true }, orderBy: { slug: "asc" } });
 }
 
 export const regionComparison = cachedByDataVersion("regionComparison", loadRegionComparison);

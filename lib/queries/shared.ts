@@ -94,11 +94,6 @@ export function sourceHref(reportId: number, sentenceIndex: number): string {
   return `/reports/${reportId}#s-${sentenceIndex}`;
 }
 
-/** The figure itself inside its sentence on the report page (components/ReportText.tsx gives it this id). */
-export function figureHref(reportId: number, factId: number): string {
-  return `/reports/${reportId}#f-${factId}`;
-}
-
 export function toFactView(row: FactRow): FactView {
   return {
     id: row.id,

@@ -53,6 +53,52 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
   });
 
+  it("gives each page a title of its own", async () => {
+    const titles = new Map<string, string>();
+    for (const path of ["/", "/regions/zhenan", "/regions/linfen?lang=en", "/regions/zhenan?lang=en", "/compare?a=zhenan&b=macheng", "/compare?a=linfen&b=haixi&lang=en", "/about"]) {
+      await open(path);
+      titles.set(path, await page.title());
+    }
+    const [report] = await query<{ id: number; title: string }>('SELECT id, title FROM "Report" WHERE title IS NOT NULL ORDER BY id LIMIT 1');
+    await open(`/reports/${report.id}`);
+    titles.set("report", await page.title());
+    expect(new Set(titles.values()).size).toBe(titles.size);
+    expect(titles.get("/regions/zhenan")).toContain("镇安县");
+    expect(titles.get("/regions/linfen?lang=en")).toContain("Linfen (prefecture-level city)");
+    expect(titles.get("/regions/zhenan?lang=en")).toContain("Zhen'an County");
+    expect(titles.get("/compare?a=zhenan&b=macheng")).toMatch(/镇安县.*麻城市/);
+    expect(titles.get("/compare?a=linfen&b=haixi&lang=en")).toMatch(/Linfen \(prefecture-level city\).*Haixi/);
+    expect(titles.get("report")).toContain(report.title);
+  });
+
+  it("follows a figure in a table to the figure itself, highlighted inside its sentence", async () => {
+    await open("/regions/zhenan");
+    const cite = page.getByTestId("fact-table").locator("a.cite").first();
+    const href = (await cite.getAttribute("href"))!;
+    const factId = Number(href.split("#f-")[1]);
+    expect(href).toMatch(/^\/reports\/\d+#f-\d+$/);
+    await Promise.all([page.waitForURL(/#f-\d+$/), cite.click()]);
+    const target = await page.evaluate(() => ({ id: document.querySelector(":target")?.id, tag: document.querySelector(":target")?.tagName }));
+    expect(target).toEqual({ id: `f-${factId}`, tag: "MARK" });
+    const [{ figure }] = await query<{ figure: string }>('SELECT figure FROM "Fact" WHERE id = $1', [factId]);
+    expect(await page.locator(":target").textContent()).toBe(figure);
+  });
+
+  it("offers a citation line beside a figure, naming the region, the report and the page URL", async () => {
+    await open("/regions/zhenan?lang=en");
+    const wrap = page.locator("main .cite-wrap").first();
+    const href = (await wrap.locator("a.cite").getAttribute("href"))!;
+    await wrap.locator("summary").click();
+    const line = (await wrap.getByTestId("citation").textContent())!;
+    const [report] = await query<{ title: string | null; outlet: string | null }>('SELECT r.title, r.outlet FROM "Report" r JOIN "Fact" f ON f."reportId" = r.id WHERE f.id = $1', [Number(href.split("#f-")[1])]);
+    expect(line).toContain("Zhen'an County");
+    expect(line).toContain(report.title ?? "Untitled");
+    expect(line).toContain(report.outlet ?? "—");
+    expect(line).toContain(`${baseUrl}${href}`);
+    const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+    expect(line).toContain(`accessed ${today}`);
+  });
+
   it("downloads the whole dataset as a zip whose datapackage.json describes its CSV files", async () => {
     await open("/about?lang=en");
     // Other e2e files store reports in the same database: the page must show however many there are now.
