@@ -91,7 +91,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 const rows = comparison.metrics[metric];
                 const sides = [comparison.a, comparison.b];
                 return (
-                  <section key={metric} aria-labelledby={`h-${metric}`}>
+                  <section key={metric} aria-labelledby={`h-${metric}`} className="min-w-0">
                     <h2 id={`h-${metric}`} className="text-lg font-semibold">{METRIC_LABELS[metric][lang]}</h2>
                     <dl className="mt-2 grid grid-cols-2 gap-3" data-testid={`headline-${metric}`}>
                       {sides.map((side, index) => (
