@@ -19,7 +19,7 @@ export async function buildCli(root = ROOT) {
   const name = `build-${Date.now().toString(36)}-${process.pid}`;
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: "scripts/cli/main.ts", "ingest-worker": "scripts/cli/ingest-worker.ts" },
+    entryPoints: { main: "scripts/cli/main.ts", "extract-worker": "scripts/cli/extract-worker.ts" },
     outdir: path.join(base, name),
     bundle: true,
     splitting: true, // each subcommand in a chunk of its own, loaded when it runs

@@ -31,3 +31,4 @@ export async function disconnectDatabase(): Promise<void> {
   await globalForPrisma.atlasPrisma?.$disconnect();
   globalForPrisma.atlasPrisma = undefined;
 }
+

@@ -5,7 +5,7 @@
 import { EXTRACTOR_VERSION, extractReport } from "../pipeline";
 import type { Database } from "./client";
 import { applyCorrections } from "./corrections";
-import { insertContent, refreshHeadlines } from "./ingest";
+import { insertContents, refreshHeadlines } from "./ingest";
 
 export interface ReextractOutcome {
   reportId: number;
@@ -33,7 +33,7 @@ export async function reextractStale(database: Database, options: { all?: boolea
       await tx.$executeRaw`DELETE FROM "Sentence" WHERE "reportId" = ${report.id}`; // cascades to the facts
       await tx.$executeRaw`DELETE FROM "Repair" WHERE "reportId" = ${report.id}`;
       await tx.$executeRaw`UPDATE "Report" SET "cleanText" = ${extraction.text}, "extractorVersion" = ${EXTRACTOR_VERSION} WHERE id = ${report.id}`;
-      await insertContent(tx, report.id, report.region.id, extraction);
+      await insertContents(tx, [{ reportId: report.id, regionId: report.region.id, extraction }]);
       await applyCorrections(tx, report.id, { afterExtraction: true });
       await refreshHeadlines(tx, report.region.id);
     }, { timeout: 30_000 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths";
-import { ingestReport, storeRegionChain, type IngestOutcome } from "./ingest";
+import { ingestMany, storeRegionChain, type IngestOutcome } from "./ingest";
 import { findKnownRegion, toRegionInfo } from "../extract/regions";
 import type { Database } from "./client";
 
@@ -17,11 +17,12 @@ export function seedReportFiles(): string[] {
 
 /** Ingests every seed report that is not stored yet; stored ones come back as "unchanged". */
 export async function seedReports(database: Database): Promise<(IngestOutcome & { file: string })[]> {
-  const outcomes = [];
-  for (const file of seedReportFiles()) {
-    const outcome = await ingestReport(database, readFileSync(file), { fileName: path.basename(file) });
-    outcomes.push({ ...outcome, file: path.basename(file) });
-  }
+  const files = seedReportFiles();
+  const results = await ingestMany(database, files.map((file) => () => ({ bytes: readFileSync(file), options: { fileName: path.basename(file) } })));
+  const outcomes = results.map((result, i) => {
+    if (!result.ok) throw result.error;
+    return { ...result.outcome, file: path.basename(files[i]) };
+  });
   await refileRegions(database);
   return outcomes;
 }

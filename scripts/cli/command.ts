@@ -2,6 +2,7 @@
 // listed in scripts/cli/main.ts. Exit codes are the same for all of them: 0 ok, 1 failure, 2 bad input.
 import { parseDateInput } from "../../lib/extract/dates";
 import { parseSourceUrl } from "../../lib/extract/source-url";
+import { isDatabaseUnavailable } from "../../lib/db/errors";
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
@@ -55,8 +56,7 @@ export function parseArgs(args: string[], spec: { values?: string[]; flags?: str
 /** A failure as one line: the database being unreachable is not an internal error, and says what to check. */
 export function describeFailure(error: unknown, message: string): string {
   if (error instanceof Error && error.name === "EmbeddedServerError") return message;
-  const code = (error as { code?: string } | null)?.code ?? "";
-  if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|P1001)$/.test(code) || /ECONNREFUSED|Can't reach database|Connection terminated|connect ETIMEDOUT/i.test(message)) {
+  if (isDatabaseUnavailable(error) || isDatabaseUnavailable(new Error(message))) {
     return `database unavailable (${message}); check DATABASE_URL, or unset it to use the embedded server`;
   }
   return `internal error: ${message}`;
