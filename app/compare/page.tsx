@@ -7,42 +7,26 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { buildChartSpec } from "@/lib/charts/spec";
 import { axisUnit, comparisonRows, PALETTE } from "@/lib/dashboard/charts";
 import { HEADLINE_RULE } from "@/lib/dashboard/headline";
-import { localHref, parseLang, regionName, subjectGloss, t } from "@/lib/dashboard/i18n";
+import { localHref, parseLang, provinceName, regionName, subjectGloss, t } from "@/lib/dashboard/i18n";
 import type { Metadata } from "next";
 import { chartLabels } from "@/lib/dashboard/labels";
 import { HEADLINE_METRICS, METRIC_LABELS, METRIC_UNITS, kindLabel, scopeLabel, type Lang } from "@/lib/dashboard/metrics";
 import type { AlignedRow, ComparisonSide } from "@/lib/queries/compare";
 import { firstParam, type SearchParams } from "@/lib/dashboard/params";
 import { periodNote } from "@/lib/dashboard/report-meta";
-import { regionComparison, regionOptions, type RegionOption } from "@/lib/queries/compare";
+import { comparePair, regionComparison, type PairProblem, type PairRequest, type RegionChoice, type ResolvedPair } from "@/lib/queries/compare";
+import { RegionPicker } from "@/components/RegionPicker";
+import { redirect } from "next/navigation";
 
-/** Resolves the requested pair against the known regions; anything unusable falls back with a notice. */
-function resolvePair(options: RegionOption[], a: string | undefined, b: string | undefined, lang: Lang) {
-  const known = new Set(options.map((option) => option.slug));
-  const notices: string[] = [];
-  let first = a && known.has(a) ? a : undefined;
-  let second = b && known.has(b) ? b : undefined;
-  for (const [requested, resolved] of [[a, first], [b, second]] as const) {
-    if (requested && !resolved) notices.push(lang === "en" ? `Unknown region “${requested}”.` : `未知地区“${requested}”。`);
-  }
-  if (first && second && first === second) {
-    notices.push(lang === "en" ? "Pick two different regions." : "请选择两个不同的地区。");
-    second = undefined;
-  }
-  first ??= options.find((option) => option.slug !== second)?.slug;
-  second ??= options.find((option) => option.slug !== first)?.slug;
-  return { a: first, b: second, notices };
+function pairRequest(params: SearchParams): PairRequest {
+  return { a: firstParam(params, "a"), b: firstParam(params, "b"), a0: firstParam(params, "a0"), b0: firstParam(params, "b0") };
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const params = await searchParams;
   const lang = parseLang(firstParam(params, "lang"));
-  const options = await regionOptions();
-  const pair = resolvePair(options, firstParam(params, "a"), firstParam(params, "b"), lang);
-  const name = (slug: string | undefined) => {
-    const option = options.find((entry) => entry.slug === slug);
-    return option ? regionName(option, lang) : "—";
-  };
+  const pair = await comparePair(pairRequest(params));
+  const name = (region: RegionChoice | undefined) => (region ? regionName(region, lang) : "—");
   return { title: lang === "en" ? `Compare ${name(pair.a)} and ${name(pair.b)}` : `对比 ${name(pair.a)} 与 ${name(pair.b)}` };
 }
 
@@ -50,10 +34,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   await connection();
   const params = await searchParams;
   const lang = parseLang(firstParam(params, "lang"));
-  const options = await regionOptions();
-  const pair = resolvePair(options, firstParam(params, "a"), firstParam(params, "b"), lang);
-  const comparison = pair.a && pair.b ? await regionComparison(pair.a, pair.b) : null;
-  const path = localHref("/compare", "zh", { a: pair.a, b: pair.b });
+  const pair = await comparePair(pairRequest(params));
+  if (pair.redirect) redirect(localHref("/compare", lang, { a: pair.a?.slug, b: pair.b?.slug }));
+  const comparison = pair.a && pair.b ? await regionComparison(pair.a.slug, pair.b.slug) : null;
+  const path = localHref("/compare", "zh", { a: pair.a?.slug, b: pair.b?.slug });
   const periods = comparison && periodNote(comparison.a, comparison.b, lang);
 
   return (
@@ -61,21 +45,22 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <SiteHeader lang={lang} path={path} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
         <h1 className="text-2xl font-semibold">{t(lang, "compare")}</h1>
-        {pair.notices.length > 0 && <div className="mt-3"><Notice>{pair.notices.join(" ")}</Notice></div>}
+        {pair.problems.length > 0 && (
+          <div className="mt-3" data-testid="pair-problems">
+            <Notice>
+              {pair.problems.map((problem, index) => <PairProblemNote key={index} problem={problem} pair={pair} lang={lang} />)}
+            </Notice>
+          </div>
+        )}
 
-        <form key={`${pair.a}-${pair.b}`} action="/compare" method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t(lang, "compare")}>
+        <form key={`${pair.a?.slug}-${pair.b?.slug}`} action="/compare" method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t(lang, "compare")}>
           {(["a", "b"] as const).map((key) => (
-            <label key={key} className="flex flex-col text-sm">
-              <span className="text-stone-600">{t(lang, key === "a" ? "regionA" : "regionB")}</span>
-              <select name={key} defaultValue={pair[key]} className="rounded border border-stone-300 bg-white px-2 py-2" data-testid={`pick-${key}`}>
-                {options.map((option) => <option key={option.slug} value={option.slug}>{regionName(option, lang)}</option>)}
-              </select>
-            </label>
+            <RegionPicker key={key} name={key} lang={lang} label={t(lang, key === "a" ? "regionA" : "regionB")} region={pair[key] ? { slug: pair[key]!.slug, label: regionName(pair[key]!, lang) } : null} />
           ))}
           {lang === "en" && <input type="hidden" name="lang" value="en" />}
           <button type="submit" className="rounded bg-sky-800 px-4 py-2 text-white">{t(lang, "show")}</button>
           {pair.a && pair.b && (
-            <Link href={localHref("/compare", lang, { a: pair.b, b: pair.a })} className="rounded border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100" data-testid="swap">
+            <Link href={localHref("/compare", lang, { a: pair.b.slug, b: pair.a.slug })} className="rounded border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100" data-testid="swap">
               ⇄ {t(lang, "swap")}
             </Link>
           )}
@@ -134,6 +119,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         )}
       </main>
     </>
+  );
+}
+
+/** One line on a picker's text that named no region, or several (each a link to the comparison it would make). */
+function PairProblemNote({ problem, pair, lang }: { problem: PairProblem; pair: ResolvedPair; lang: Lang }) {
+  if (problem.kind === "same") return <span className="block">{lang === "en" ? "Pick two different regions." : "请选择两个不同的地区。"}</span>;
+  if (problem.kind === "unknown") return <span className="block">{lang === "en" ? `No region with reports is called “${problem.text}”.` : `没有名为“${problem.text}”且有报道的地区。`}</span>;
+  const other = pair.a?.slug ?? pair.b?.slug;
+  return (
+    <span className="block">
+      {lang === "en" ? `“${problem.text}” names several regions: ` : `“${problem.text}”对应多个地区：`}
+      {problem.candidates.map((candidate, index) => (
+        <span key={candidate.slug}>
+          {index > 0 && (lang === "en" ? ", " : "、")}
+          <Link href={localHref("/compare", lang, { a: candidate.slug, b: other === candidate.slug ? undefined : other })} className="underline">
+            {regionName(candidate, lang)} ({provinceName(candidate.province, lang)})
+          </Link>
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -6,6 +6,8 @@ import { HEADLINE_METRICS, kindsOf, type HeadlineMetric } from "../dashboard/met
 import { shownFacts } from "../dashboard/charts";
 import type { FactScope, Metric, RegionLevel } from "../extract/types";
 import { headlinesOf, regionFacts } from "./region";
+import { normalizeQuery, rankedRegions } from "./search";
+import { regionName } from "../dashboard/i18n";
 import { regionHeaderSelect, toRegionHeader, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
 export interface ComparisonSide {
@@ -31,12 +33,20 @@ export interface RegionComparison {
   metrics: Record<HeadlineMetric, AlignedRow[]>;
 }
 
-export interface RegionOption {
+/** A region the pickers can name. */
+export interface RegionChoice {
   slug: string;
   name: string;
   nameEn: string;
   level: RegionLevel;
+  province: string;
 }
+
+/** What a picker's text names: one region, none, or several to choose from. */
+export type RegionPick =
+  | { region: RegionChoice }
+  | { unknown: string }
+  | { ambiguous: string; candidates: RegionChoice[] };
 
 async function side(slug: string): Promise<{ side: ComparisonSide; facts: FactView[] } | null> {
   const region = await db().region.findUnique({
@@ -104,11 +114,95 @@ async function loadRegionComparison(aSlug: string, bSlug: string): Promise<Regio
   return { a: a.side, b: b.side, metrics };
 }
 
-/** Regions for the pickers, by name; `synthetic` regions (bench:scale) only exist in their own database. */
-async function loadRegionOptions(): Promise<RegionOption[]> {
-  return db().region.findMany({ select: { slug: true, name: true, nameEn: true, level: true }, orderBy: { slug: "asc" } });
+const choiceSelect = { slug: true, name: true, nameEn: true, level: true, province: true } as const;
+
+/**
+ * The region a picker's text names: a slug (what the pickers submit), or a name as readers type it (simplified or
+ * traditional, short or full, pinyin, the English name with its level) when it names one region with reports.
+ * The pickers never list every region: at national scale that was two thousand options twice in every page.
+ */
+export async function pickRegion(text: string): Promise<RegionPick> {
+  const trimmed = text.trim().slice(0, 100);
+  if (!trimmed) return { unknown: text };
+  const bySlug = await db().region.findFirst({ where: { slug: trimmed, reports: { some: {} } }, select: choiceSelect });
+  if (bySlug) return { region: bySlug };
+  // "Linfen (prefecture-level city)": the level in brackets is how English pages write names.
+  const ranked = (await rankedRegions(normalizeQuery(trimmed.replace(/\s*[(（][^)）]*[)）]$/, "")))).filter((entry) => entry.result.slug !== null);
+  const choice = ({ result }: (typeof ranked)[number]): RegionChoice => ({ slug: result.slug!, name: result.name, nameEn: result.nameEn, level: result.level, province: result.province });
+  const exact = ranked.filter((entry) => entry.rank === 0);
+  if (exact.length === 1) return { region: choice(exact[0]) };
+  if (exact.length === 0 && ranked.length === 1) return { region: choice(ranked[0]) };
+  if (ranked.length === 0) return { unknown: trimmed };
+  return { ambiguous: trimmed, candidates: (exact.length ? exact : ranked).slice(0, 8).map(choice) };
+}
+
+/** Regions with reports whose names match what a picker holds so far, for its suggestions. */
+export async function regionSuggestions(text: string): Promise<RegionChoice[]> {
+  const query = normalizeQuery(text);
+  if (!query.text) return [];
+  return (await rankedRegions(query))
+    .filter((entry) => entry.result.slug !== null)
+    .slice(0, 10)
+    .map(({ result }) => ({ slug: result.slug!, name: result.name, nameEn: result.nameEn, level: result.level, province: result.province }));
+}
+
+/** Why a picker's text was not used. */
+export type PairProblem = { kind: "unknown"; text: string } | { kind: "ambiguous"; text: string; candidates: RegionChoice[] } | { kind: "same" };
+
+export interface PairRequest {
+  a?: string; // what each picker holds: a slug, or a name as typed
+  b?: string;
+  a0?: string; // the slug each picker showed (or last chose): its name, resubmitted unchanged, means that region
+  b0?: string;
+}
+
+export interface ResolvedPair {
+  a?: RegionChoice;
+  b?: RegionChoice;
+  problems: PairProblem[];
+  /** The request named its regions other than by slugs (a form, a typed name): /compare?a=<slug>&b=<slug> is where it belongs. */
+  redirect: boolean;
+}
+
+/** The two regions a /compare request asks for, falling back to the default pair for what it does not name. */
+export async function comparePair(request: PairRequest): Promise<ResolvedPair> {
+  const problems: PairProblem[] = [];
+  let bySlugs = request.a0 === undefined && request.b0 === undefined;
+  const side = async (text: string | undefined, shown: string | undefined): Promise<RegionChoice | undefined> => {
+    if (!text?.trim()) return undefined;
+    if (shown) {
+      const previous = await pickRegion(shown);
+      if ("region" in previous) {
+        const region = previous.region;
+        if ([region.slug, region.name, regionName(region, "zh"), regionName(region, "en")].includes(text.trim())) return region;
+      }
+    }
+    const pick = await pickRegion(text);
+    if ("region" in pick) {
+      if (pick.region.slug !== text) bySlugs = false;
+      return pick.region;
+    }
+    problems.push("unknown" in pick ? { kind: "unknown", text: pick.unknown } : { kind: "ambiguous", text: pick.ambiguous, candidates: pick.candidates });
+    return undefined;
+  };
+  let [a, b] = await Promise.all([side(request.a, request.a0), side(request.b, request.b0)]);
+  if (a && b && a.slug === b.slug) {
+    problems.push({ kind: "same" });
+    b = undefined;
+  }
+  if (!a || !b) {
+    const defaults = await defaultPair();
+    a ??= defaults.find((region) => region.slug !== b?.slug);
+    b ??= defaults.find((region) => region.slug !== a?.slug);
+  }
+  return { a, b, problems, redirect: !bySlugs && problems.length === 0 && Boolean(a && b) };
+}
+
+/** The pair /compare shows when none is asked for: the first two regions with reports, by slug. */
+async function loadDefaultPair(): Promise<RegionChoice[]> {
+  return db().region.findMany({ where: { reports: { some: {} } }, select: choiceSelect, orderBy: { slug: "asc" }, take: 2 });
 }
 
 export const regionComparison = cachedByDataVersion("regionComparison", loadRegionComparison);
 
-export const regionOptions = cachedByDataVersion("regionOptions", loadRegionOptions);
+export const defaultPair = cachedByDataVersion("defaultPair", loadDefaultPair);

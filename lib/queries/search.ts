@@ -137,7 +137,8 @@ const storedRegions = cachedByDataVersion("search:regions", async (): Promise<St
   return rows.map(({ _count, ...row }) => ({ ...row, reportCount: _count.reports }));
 });
 
-async function searchRegions(query: NormalizedQuery): Promise<RegionResult[]> {
+/** Regions whose names match, best first, each with its rank (0 exact, 1 prefix, 2 inside). */
+export async function rankedRegions(query: NormalizedQuery): Promise<{ rank: number; result: RegionResult }[]> {
   const stored = await storedRegions();
   const storedByCode = new Map(stored.filter((r) => r.code).map((r) => [r.code!, r]));
   const provincesWithReports = new Map<string, number>();
@@ -169,7 +170,11 @@ async function searchRegions(query: NormalizedQuery): Promise<RegionResult[]> {
     if (rank !== undefined) add(region, region, rank);
   }
   found.sort((a, b) => a.rank - b.rank || b.result.reportCount - a.result.reportCount || b.tier - a.tier || a.result.name.localeCompare(b.result.name, "zh"));
-  return found.slice(0, SEARCH_LIMIT).map((entry) => entry.result);
+  return found.slice(0, SEARCH_LIMIT);
+}
+
+async function searchRegions(query: NormalizedQuery): Promise<RegionResult[]> {
+  return (await rankedRegions(query)).map((entry) => entry.result);
 }
 
 /** `text` cut to about `width` characters around the first occurrence of `term`. */

@@ -88,17 +88,28 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     await screenshot(page, "region-zhenan-desktop");
   });
 
-  it("compares 镇安 and 麻城 through the pickers, then swaps them", async () => {
+  it("compares 镇安 and 麻城 through the pickers (a name, a suggestion), then swaps them", async () => {
     await open("/compare");
-    await page.getByTestId("pick-a").selectOption("zhenan");
-    await page.getByTestId("pick-b").selectOption("macheng");
-    await Promise.all([page.waitForURL(/a=zhenan&b=macheng/), page.getByRole("button", { name: "对比" }).click()]);
+    // The pickers list no regions up front: they suggest as one types.
+    expect(await page.locator("option").count()).toBe(0);
+    await page.getByTestId("pick-a").fill("镇安县");
+    await page.getByTestId("pick-b").fill("麻");
+    await expect.poll(() => page.locator("datalist option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toContain("麻城市");
+    await page.getByTestId("pick-b").fill("麻城市");
+    await Promise.all([page.waitForURL(/\/compare\?a=zhenan&b=macheng$/), page.getByRole("button", { name: "对比" }).click()]);
     expect(await page.locator("#compare-branches svg.chart-svg").count()).toBe(1);
     expect(await page.getByTestId("headline-branches").textContent()).toMatch(/镇安县[\s\S]*麻城市/);
     await screenshot(page, "compare-zhenan-macheng-desktop");
     await Promise.all([page.waitForURL(/a=macheng&b=zhenan/), page.getByTestId("swap").click()]);
     expect(await page.getByTestId("headline-branches").textContent()).toMatch(/麻城市[\s\S]*镇安县/);
-    expect(await page.getByTestId("pick-a").inputValue()).toBe("macheng");
+    expect(await page.getByTestId("pick-a").inputValue()).toBe("麻城市");
+  });
+
+  it("takes names as readers type them in the compare URL, and says which ones name no region or several", async () => {
+    await open(`/compare?a=${encodeURIComponent("海西州")}&b=${encodeURIComponent("臨汾")}`);
+    expect(new URL(page.url()).search).toBe("?a=haixi&b=linfen");
+    await open(`/compare?a=zhenan&b=${encodeURIComponent("没有这个地方")}`);
+    expect(await page.getByTestId("pair-problems").textContent()).toContain("没有这个地方");
   });
 
   it("lands on the highlighted figure in its source sentence when a bar is clicked", async () => {
