@@ -78,9 +78,11 @@ export function figureHref(reportId: number, factId: number): string {
   return `/reports/${reportId}#f-${factId}`;
 }
 
+const ENGLISH_TICK = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
 /** Axis numbers: 3万 in Chinese, 30K in English. */
 export function formatTick(value: number, lang: Lang): string {
-  return lang === "zh" ? formatChineseNumber(value) : new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  return lang === "zh" ? formatChineseNumber(value) : ENGLISH_TICK.format(value);
 }
 
 /** 0 and equal steps of 1, 2 or 5 × 10^k up to the first tick at or above `max`; about `target` steps. */
