@@ -16,7 +16,7 @@ export interface PageRoute {
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: "/", params: ["q", "page", "lang", "province", "level", "kind"] },
   { path: "/regions/:slug", params: ["lang"] },
-  { path: "/compare", params: ["a", "b", "lang"] },
+  { path: "/compare", params: ["a", "b", "a0", "b0", "lang"] },
   { path: "/reports/new", params: ["lang"], post: true, cache: false },
   { path: "/reports/:id", params: ["lang", "page"] },
   { path: "/methodology", params: ["lang"] },
@@ -35,6 +35,7 @@ export const SEGMENTS: Record<string, RegExp> = {
 /** The API routes and the methods their route.ts exports (HEAD and OPTIONS come with GET). */
 export const API_ROUTES: readonly { path: string; methods: readonly string[] }[] = [
   { path: "/api/regions", methods: ["GET"] },
+  { path: "/api/regions/suggest", methods: ["GET"] },
   { path: "/api/regions/:slug/facts", methods: ["GET"] },
   { path: "/api/compare", methods: ["GET"] },
   { path: "/api/dataset", methods: ["GET"] },
@@ -45,7 +46,6 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/corrections/:id/revert", methods: ["POST"] },
   { path: "/api/reports/:id/delete", methods: ["POST"] },
   { path: "/api/maintenance/reextract", methods: ["POST"] },
-  { path: "/api/dataset", methods: ["GET"] },
 ];
 
 export interface RouteMatch {
