@@ -2,7 +2,7 @@
 // table are all drawn from it, so they cannot disagree. Built from plain data by a pure function: no database,
 // no React, no DOM.
 import type { Approximation } from "../extract/types";
-import { formatChineseNumber, formatExact, formatFigure } from "../dashboard/format";
+import { formatChineseNumber, formatExactFigure, formatFigure } from "../dashboard/format";
 import { localHref } from "../dashboard/i18n";
 import type { Lang } from "../dashboard/metrics";
 
@@ -110,8 +110,8 @@ function barSpec(figure: ChartFigureInput, lang: Lang): ChartBarSpec {
   return {
     factId: figure.factId,
     value: Math.max(0, figure.value),
-    display: formatFigure(figure.value, figure.unit, figure.approx),
-    exact: `${formatExact(figure.value)} ${figure.unit}`,
+    display: formatFigure(figure.value, figure.unit, figure.approx, lang), // ≥3.7万名; ≥37,000 in English
+    exact: formatExactFigure(figure.value, figure.unit, lang),
     href: localHref(figureHref(figure.reportId, figure.factId), lang),
     quote: figure.quote,
   };

@@ -45,6 +45,11 @@ describe("buildChartSpec", () => {
     expect(spec.rows[1].bars[0]!.href).toBe("/reports/3?lang=en#f-12");
     expect(spec.source.startsWith("Source: ")).toBe(true);
     expect(spec.subtitle).toContain("Unit");
+    // Figures are written as English writes them: grouped digits and words, never 万.
+    const large = buildChartSpec(input({ lang: "en", rows: [{ label: "party members", figures: [figure(1, 68000, { approx: "at_least" })] }] }));
+    expect(large.rows[0].bars[0]!.display).toBe("≥68,000");
+    expect(large.rows[0].bars[0]!.exact).toBe("68,000");
+    for (const text of [large.rows[0].bars[0]!.display, large.rows[0].bars[0]!.exact, ...large.ticks.map((tick) => tick.label)]) expect(text).not.toMatch(/[万亿]/);
   });
 
   it("gives each series its own colour and keeps a missing figure as a gap", () => {
