@@ -7,15 +7,18 @@
 import type { ChartSpec } from "./spec";
 
 export const CHART_WIDTH = 400;
-const PAD = 4;
-const FONT_FAMILY = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif";
-const SIZE = { title: 15, subtitle: 12, legend: 12, label: 13, value: 12, tick: 11, source: 11 } as const;
-const LINE = 1.3; // line height in ems
-const BAR_HEIGHT = 14;
-const BAR_GAP = 3;
-const ROW_GAP = 9;
-const LABEL_LINES = 2; // longer labels end in … with the full text in <title>
-const COLORS = { text: "#1c1917", muted: "#57534e", grid: "#e7e5e4", axis: "#a8a29e" };
+/** The widest a chart is shown on a page (`.chart-svg` in app/globals.css; the recharts drawing is measured to match). */
+export const CHART_MAX_WIDTH = 520;
+// The client's recharts drawing (lib/charts/recharts.ts) uses the same measures, so the two are the same size.
+export const PAD = 4;
+export const FONT_FAMILY = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif";
+export const SIZE = { title: 15, subtitle: 12, legend: 12, label: 13, value: 12, tick: 11, source: 11 } as const;
+export const LINE = 1.3; // line height in ems
+export const BAR_HEIGHT = 14;
+export const BAR_GAP = 3;
+export const ROW_GAP = 9;
+export const LABEL_LINES = 2; // longer labels end in … with the full text in <title>
+export const COLORS = { text: "#1c1917", muted: "#57534e", grid: "#e7e5e4", axis: "#a8a29e" };
 
 /** Text and attribute values for XML: the five special characters escaped, characters XML forbids dropped. */
 export function escapeXml(text: string): string {
@@ -116,43 +119,72 @@ export interface SvgOptions {
   standalone?: boolean;
 }
 
-export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): string {
+/** Where the title, subtitle and legend go, and where the plot starts (y). */
+export interface ChartHeader {
+  title: { lines: string[]; y: number }; // y: the first line's baseline
+  subtitle: { lines: string[]; y: number } | null;
+  legend: { x: number; y: number; name: string; color: string }[]; // y: the swatch's top
+  plotTop: number;
+}
+
+export function chartHeader(spec: ChartSpec): ChartHeader {
   const width = CHART_WIDTH;
   const inner = width - 2 * PAD;
-  const parts: string[] = [];
   let y = PAD;
-
-  const title = wrapText(spec.title, SIZE.title, inner).lines;
-  parts.push(textBlock(title, PAD, y + SIZE.title, SIZE.title, { id: `${spec.id}-title`, "font-weight": 600, fill: COLORS.text }));
-  y += title.length * SIZE.title * LINE;
+  const titleLines = wrapText(spec.title, SIZE.title, inner).lines;
+  const title = { lines: titleLines, y: y + SIZE.title };
+  y += titleLines.length * SIZE.title * LINE;
+  let subtitle: ChartHeader["subtitle"] = null;
   if (spec.subtitle) {
-    const subtitle = wrapText(spec.subtitle, SIZE.subtitle, inner).lines;
-    parts.push(textBlock(subtitle, PAD, y + SIZE.subtitle, SIZE.subtitle, { fill: COLORS.muted }));
-    y += subtitle.length * SIZE.subtitle * LINE;
+    const lines = wrapText(spec.subtitle, SIZE.subtitle, inner).lines;
+    subtitle = { lines, y: y + SIZE.subtitle };
+    y += lines.length * SIZE.subtitle * LINE;
   }
-
+  const legend: ChartHeader["legend"] = [];
   if (spec.series.length > 1) {
     y += 6;
     let x = PAD;
-    const legend: string[] = [];
     for (const series of spec.series) {
       const name = wrapText(series.name, SIZE.legend, inner - 16, 1).lines[0] ?? "";
       const itemWidth = 16 + textWidth(name, SIZE.legend) + 12;
       if (x > PAD && x + itemWidth > width - PAD) (x = PAD), (y += SIZE.legend * LINE + 2);
-      legend.push(`<rect${attrs({ x, y: y + 1, width: 11, height: 11, rx: 2, fill: series.color })}/>`);
-      legend.push(`<text${attrs({ x: x + 16, y: y + SIZE.legend - 1, "font-size": SIZE.legend, fill: COLORS.text })}>${escapeXml(name)}</text>`);
+      legend.push({ x, y, name, color: series.color });
       x += itemWidth;
     }
-    parts.push(`<g class="chart-legend">${legend.join("")}</g>`);
     y += SIZE.legend * LINE;
   }
   y += 10;
+  return { title, subtitle, legend, plotTop: y };
+}
 
-  // Bars run from PAD to the axis maximum; values are written after each bar, so the widest value is kept clear.
+/** The length of the axis: values are written after each bar, so the widest value is kept clear. */
+export function plotWidth(spec: ChartSpec): number {
+  const inner = CHART_WIDTH - 2 * PAD;
   const valueWidth = Math.max(0, ...spec.rows.flatMap((row) => row.bars.map((bar) => (bar ? textWidth(bar.display, SIZE.value) : 0))));
   const lastTick = spec.ticks[spec.ticks.length - 1];
-  const plotWidth = Math.max(60, inner - Math.max(valueWidth + 6, textWidth(lastTick.label, SIZE.tick) / 2));
-  const scale = (value: number) => (lastTick.value > 0 ? (value / lastTick.value) * plotWidth : 0);
+  return Math.max(60, inner - Math.max(valueWidth + 6, textWidth(lastTick.label, SIZE.tick) / 2));
+}
+
+export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): string {
+  const width = CHART_WIDTH;
+  const inner = width - 2 * PAD;
+  const parts: string[] = [];
+  const header = chartHeader(spec);
+  parts.push(textBlock(header.title.lines, PAD, header.title.y, SIZE.title, { id: `${spec.id}-title`, "font-weight": 600, fill: COLORS.text }));
+  if (header.subtitle) parts.push(textBlock(header.subtitle.lines, PAD, header.subtitle.y, SIZE.subtitle, { fill: COLORS.muted }));
+  if (header.legend.length) {
+    const legend = header.legend.flatMap(({ x, y, name, color }) => [
+      `<rect${attrs({ x, y: y + 1, width: 11, height: 11, rx: 2, fill: color })}/>`,
+      `<text${attrs({ x: x + 16, y: y + SIZE.legend - 1, "font-size": SIZE.legend, fill: COLORS.text })}>${escapeXml(name)}</text>`,
+    ]);
+    parts.push(`<g class="chart-legend">${legend.join("")}</g>`);
+  }
+  let y = header.plotTop;
+
+  // Bars run from PAD to the axis maximum.
+  const lastTick = spec.ticks[spec.ticks.length - 1];
+  const axisLength = plotWidth(spec);
+  const scale = (value: number) => (lastTick.value > 0 ? (value / lastTick.value) * axisLength : 0);
   const plotTop = y;
   const rows: string[] = [];
   let barIndex = 0;
