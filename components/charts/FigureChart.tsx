@@ -1,12 +1,19 @@
 "use client";
-// A bar chart of cited figures. Its SVG is drawn from the chart's specification by lib/charts/svg.ts — on the
-// server too, so it is in the page's HTML and shows without JavaScript; hydration only adds behaviour:
-// the chart is one tab stop (the bars are links with a roving tabindex), arrow keys move between bars, hovering or
-// focusing a bar shows its source sentence under the chart, Enter or a click opens that sentence. The SVG and PNG
-// downloads draw the same specification again, with the date and the page's address in the footer.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+// A bar chart of cited figures, drawn twice from one chart specification (lib/charts/spec.ts):
+// - on the server, as SVG (lib/charts/svg.ts): in the page's HTML, so the chart shows at first paint and without
+//   JavaScript; its bars are plain links to the figures;
+// - after hydration, by recharts (./RechartsBars, loaded lazily): the same rows, bars, values, axis and size
+//   (lib/charts/recharts.ts), replacing the server's SVG once the box's width is known. recharts draws nothing on
+//   the server (recharts#5997), hence the two. The chart is one tab stop (bars are links with a roving tabindex);
+//   arrow keys, Home and End move between bars; hovering or focusing a bar writes which figure it is and its
+//   source sentence into the live caption under the chart; Enter or a click opens the figure in its sentence.
+// The SVG and PNG downloads draw the server's SVG again (renderChartSvg), with the date and the page's address in
+// the footer, and the data table lists the same specification: page, files and table cannot disagree.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from "react";
+import { chartBars } from "@/lib/charts/recharts";
 import type { ChartSpec } from "@/lib/charts/spec";
-import { renderChartSvg } from "@/lib/charts/svg";
+import { CHART_MAX_WIDTH, renderChartSvg } from "@/lib/charts/svg";
+import type { RechartsBarsProps } from "./RechartsBars";
 
 export interface ChartLabels {
   downloadPng: string;
@@ -57,53 +64,39 @@ async function svgToPng(svg: string, pixelRatio: number): Promise<Blob> {
 
 export function FigureChart({ spec, csvHref, labels }: FigureChartProps) {
   const svg = useMemo(() => renderChartSvg(spec), [spec]);
+  const bars = useMemo(() => chartBars(spec), [spec]);
   const drawingRef = useRef<HTMLDivElement>(null);
-  const captionRef = useRef<HTMLParagraphElement>(null);
   // Download buttons need JavaScript: they appear once it runs rather than doing nothing before.
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const [exporting, setExporting] = useState(false);
+  const [Drawing, setDrawing] = useState<ComponentType<RechartsBarsProps> | null>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+  const hasBars = bars.length > 0;
 
+  // recharts comes after hydration, in its own chunk; until then (and without JavaScript) the server's SVG stays.
   useEffect(() => {
-    const drawing = drawingRef.current;
-    if (!drawing) return;
-    const bars = () => [...drawing.querySelectorAll<SVGAElement>("a.chart-bar")];
-    const barsByFact = new Map(spec.rows.flatMap((row) => row.bars.filter((bar) => bar !== null).map((bar) => [String(bar.factId), bar])));
-    // The caption is written directly: no re-render, so the bar under the pointer is never replaced.
-    const show = (target: EventTarget | null) => {
-      const link = target instanceof Element ? target.closest<SVGAElement>("a.chart-bar") : null;
-      const bar = link && barsByFact.get(link.dataset.fact ?? "");
-      if (!bar || !captionRef.current) return;
-      for (const other of bars()) other.toggleAttribute("data-active", other === link);
-      captionRef.current.textContent = `${bar.display} (${bar.exact}): “${bar.quote}”`;
-    };
-    const focusBar = (link: SVGAElement) => {
-      for (const other of bars()) other.setAttribute("tabindex", other === link ? "0" : "-1");
-      link.focus();
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      const link = event.target instanceof Element ? event.target.closest<SVGAElement>("a.chart-bar") : null;
-      if (!link) return;
-      const all = bars();
-      const index = all.indexOf(link);
-      const next = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1, Home: 0, End: all.length - 1 }[event.key];
-      if (next !== undefined) {
-        event.preventDefault();
-        focusBar(all[Math.min(all.length - 1, Math.max(0, next))]);
-      } else if (event.key === "Enter" && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
-        event.preventDefault();
-        window.location.assign(link.getAttribute("href")!);
-      }
-    };
-    const onPoint = (event: Event) => show(event.target);
-    drawing.addEventListener("keydown", onKeyDown);
-    drawing.addEventListener("focusin", onPoint);
-    drawing.addEventListener("mouseover", onPoint);
+    if (!hasBars) return;
+    let live = true;
+    import("./RechartsBars").then((module) => live && setDrawing(() => module.RechartsBars));
     return () => {
-      drawing.removeEventListener("keydown", onKeyDown);
-      drawing.removeEventListener("focusin", onPoint);
-      drawing.removeEventListener("mouseover", onPoint);
+      live = false;
     };
-  }, [spec]);
+  }, [hasBars]);
+
+  // The width the server's SVG takes in this box (it scales to the box, up to CHART_MAX_WIDTH).
+  useEffect(() => {
+    const box = drawingRef.current;
+    if (!box || !hasBars) return;
+    const measure = () => {
+      const available = box.clientWidth;
+      if (available > 0) setWidth(Math.min(CHART_MAX_WIDTH, available));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [hasBars]);
 
   async function download(kind: "svg" | "png") {
     setExporting(true);
@@ -116,15 +109,20 @@ export function FigureChart({ spec, csvHref, labels }: FigureChartProps) {
     }
   }
 
-  const hasBars = spec.rows.some((row) => row.bars.some((bar) => bar !== null));
   return (
     <div className="rounded border border-stone-200 bg-white">
       <figure id={spec.id} className="chart p-3" aria-labelledby={`${spec.id}-title`}>
-        {/* Drawn on the server from the same specification; no text in it is unescaped (lib/charts/svg.ts). */}
-        <div ref={drawingRef} className="chart-drawing" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div ref={drawingRef} className="chart-drawing">
+          {Drawing && width ? (
+            <Drawing spec={spec} width={width} active={active} onActive={setActive} />
+          ) : (
+            // Drawn on the server from the same specification; no text in it is unescaped (lib/charts/svg.ts).
+            <div dangerouslySetInnerHTML={{ __html: svg }} />
+          )}
+        </div>
         {hasBars && (
-          <p ref={captionRef} className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite">
-            {labels.hint}
+          <p className="mt-1 min-h-10 text-xs text-stone-700" aria-live="polite" data-testid={`${spec.id}-caption`}>
+            {active !== null && bars[active] ? bars[active].caption : labels.hint}
           </p>
         )}
       </figure>
