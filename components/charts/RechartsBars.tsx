@@ -31,7 +31,8 @@ interface ShapeProps {
   y?: number;
   width?: number;
   height?: number;
-  index?: number;
+  index?: number; // position among the drawn bars: a series without a figure in some row draws fewer
+  originalDataIndex?: number; // the row
 }
 
 interface ValueLabelProps {
@@ -112,11 +113,16 @@ function Chart({ spec, width, bars }: { spec: ChartSpec; width: number; bars: Ch
   const { scale: k } = layout;
   const lastTick = spec.ticks[spec.ticks.length - 1];
 
-  // The chart's own click: the bar under the pointer, else the first figure of the row recharts reports active.
+  // The chart's own click (recharts calls it during the click event, so the link's own navigation can be
+  // prevented): the bar under the pointer, else the first figure of the row the pointer is in. The row comes from
+  // the click's position: recharts' activeTooltipIndex follows mouse moves a frame late (it is used only if the
+  // chart's box is unknown).
   const onChartClick = (state: { activeTooltipIndex?: number | string | null }, event: MouseEvent<SVGGraphicsElement>) => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // a new tab: the link's own
     const link = event.target instanceof Element ? event.target.closest<SVGAElement>("a.chart-bar") : null;
-    const row = state.activeTooltipIndex == null ? -1 : Number(state.activeTooltipIndex);
+    const box = event.currentTarget?.getBoundingClientRect();
+    const pointed = box ? Math.floor((event.clientY - box.top - layout.margin.top) / layout.rowHeight) : -1;
+    const row = box ? pointed : state.activeTooltipIndex == null ? -1 : Number(state.activeTooltipIndex); // outside the rows: nothing
     const index = link ? Number(link.dataset.index) : (barAt[row]?.find((candidate) => candidate >= 0) ?? -1);
     if (!(index >= 0)) return;
     event.preventDefault();
@@ -124,24 +130,26 @@ function Chart({ spec, width, bars }: { spec: ChartSpec; width: number; bars: Ch
   };
 
   const barShape = (series: number) =>
-    function BarShape({ x = 0, y = 0, width: length = 0, height = 0, index: row = 0 }: ShapeProps) {
+    function BarShape({ x = 0, y = 0, width: length = 0, height = 0, index: position = 0, originalDataIndex: row = position }: ShapeProps) {
       const index = barAt[row]?.[series] ?? -1;
       if (index < 0) return <g />;
       return <BarLink item={bars[index]} x={x} y={y} width={length} height={height} color={spec.series[series].color} minWidth={k} />;
     };
   // The figure as displayed, after its bar (the link's name says it too, so screen readers skip it here).
-  function ValueLabel({ x = 0, y = 0, width: length = 0, height = 0, value }: ValueLabelProps) {
-    if (value == null) return null;
-    return (
-      <text className="chart-value" x={Number(x) + Math.max(k, Number(length)) + 4 * k} y={Number(y) + Number(height) - 3 * k} fontSize={layout.font.value} fill={COLORS.text} aria-hidden="true">
-        {String(value)}
-      </text>
-    );
-  }
+  const valueLabel = (series: number) =>
+    function ValueLabel({ x = 0, y = 0, width: length = 0, height = 0, value, index: row = 0 /* the row (recharts passes the data index) */ }: ValueLabelProps) {
+      const index = barAt[row]?.[series] ?? -1;
+      if (value == null || index < 0) return null;
+      return (
+        <text className="chart-value" data-fact={bars[index].bar.factId} x={Number(x) + Math.max(k, Number(length)) + 4 * k} y={Number(y) + Number(height) - 3 * k} fontSize={layout.font.value} fill={COLORS.text} aria-hidden="true">
+          {String(value)}
+        </text>
+      );
+    };
 
   // The row's label, in the slot before its bars (as in svg.ts, above them: the full width of a phone), and "no
   // figure" in the slots of series without one (recharts draws no bar there; the slots follow the label's).
-  function RowLabel({ y = 0, index: row = 0 }: ShapeProps) {
+  function RowLabel({ y = 0, index: position = 0, originalDataIndex: row = position }: ShapeProps) {
     const label = layout.labels[row];
     if (!label) return <g />;
     const size = layout.font.label;
@@ -221,7 +229,7 @@ function Chart({ spec, width, bars }: { spec: ChartSpec; width: number; bars: Ch
         <Bar dataKey="spacer" className="chart-label-slot" barSize={layout.labelHeight} shape={RowLabel} isAnimationActive={false} />
         {spec.series.map((series, index) => (
           <Bar key={index} dataKey={`v${index}`} name={series.name} fill={series.color} barSize={layout.barSize} shape={barShape(index)} isAnimationActive={false}>
-            <LabelList dataKey={`d${index}`} content={ValueLabel} />
+            <LabelList dataKey={`d${index}`} content={valueLabel(index)} />
           </Bar>
         ))}
         <g transform={`scale(${k})`} className="chart-source">

@@ -1,5 +1,7 @@
-// Charts drawn on the server: present without JavaScript, one tab stop each with arrow keys between bars, Enter to
-// the figure in its sentence, SVG and PNG downloads of the same drawing, and no sideways scrolling on a phone.
+// Charts drawn on the server: present without JavaScript. With JavaScript, recharts draws each again from the same
+// specification after hydration (same bars, values, labels and size): one tab stop each with arrow keys between
+// bars, Enter or a click to the figure in its sentence, the sentence shown on hover; SVG and PNG downloads of the
+// server's drawing, and no sideways scrolling on a phone.
 import { readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
@@ -36,7 +38,42 @@ function drawnCharts(page: Page) {
   );
 }
 
-describe.skipIf(!browserPath)("charts drawn on the server", () => {
+/** The recharts drawing of each chart (JavaScript on): its bars' fact ids, links, value texts and row labels. */
+function rechartsCharts(page: Page) {
+  return page.locator("figure.chart").evaluateAll((figures) =>
+    figures.map((figure) => ({
+      id: figure.id,
+      surfaces: figure.querySelectorAll(".recharts-surface").length,
+      serverSvgs: figure.querySelectorAll("svg.chart-svg").length,
+      height: figure.querySelector(".chart-drawing")!.getBoundingClientRect().height,
+      labels: [...figure.querySelectorAll(".recharts-surface .chart-label")].map((label) => [...label.querySelectorAll("tspan")].map((span) => span.textContent).join("")),
+      // In reading order (recharts draws one series after the other; data-index is the order of the server's links).
+      bars: [...figure.querySelectorAll(".recharts-surface .recharts-bar-rectangle a.chart-bar")].sort((a, b) => Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index"))).map((bar) => ({
+        fact: Number(bar.getAttribute("data-fact")),
+        href: bar.getAttribute("href"),
+        value: figure.querySelector(`.recharts-surface .chart-value[data-fact="${bar.getAttribute("data-fact")}"]`)?.textContent ?? "",
+        width: bar.querySelector("rect")!.getBoundingClientRect().width,
+      })),
+    })),
+  );
+}
+
+/** Waits until every chart on the page is drawn by recharts (after hydration and its lazily loaded chunk). */
+async function rechartsReady(page: Page) {
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll("figure.chart")].every((figure) => !figure.querySelector("a.chart-bar") || figure.querySelector(".recharts-surface")))).toBe(true);
+}
+
+/** axe-core on the charts (bars, labels, caption, table, buttons): serious and critical violations. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run({ include: [["figure.chart"], ["figure.chart + div"]] });
+    return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+describe.skipIf(!browserPath)("charts: drawn on the server, then by recharts", () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -83,46 +120,123 @@ describe.skipIf(!browserPath)("charts drawn on the server", () => {
     }
   });
 
-  it("is one tab stop per chart: arrow keys move between bars, Enter opens the figure in its sentence", async () => {
+  it("with JavaScript, redraws every chart with recharts from the same specification: same bars, values, labels and size", async () => {
+    for (const [path, lang] of [["/regions/zhenan", "zh"], ["/regions/zhenan?lang=en", "en"], ["/compare?a=zhenan&b=macheng", "zh"], ["/compare?a=zhenan&b=macheng&lang=en", "en"]] as const) {
+      const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+      const serverPage = await noJs.newPage();
+      await serverPage.goto(`${baseUrl}${path}`);
+      const server = await drawnCharts(serverPage);
+      const serverHeights = await serverPage.locator("figure.chart .chart-drawing").evaluateAll((drawings) => drawings.map((drawing) => drawing.getBoundingClientRect().height));
+      await noJs.close();
+
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+      await rechartsReady(page);
+      const drawn = await rechartsCharts(page);
+      expect(drawn.map((chart) => chart.id)).toEqual(server.map((chart) => chart.id));
+      expect(drawn.length).toBeGreaterThan(2);
+      drawn.forEach((chart, index) => {
+        const before = server[index];
+        if (before.bars.length === 0) return; // nothing to interact with: the server's drawing stays
+        expect(chart.surfaces).toBe(1);
+        expect(chart.serverSvgs).toBe(0);
+        // One recharts bar per bar of the specification, in the same order, with the same link and value text.
+        expect(chart.bars.map(({ fact, href, value }) => ({ fact, href, value }))).toEqual(before.bars.map(({ fact, href, value }) => ({ fact, href, value })));
+        for (const bar of chart.bars) expect(bar.href).toMatch(new RegExp(`^/reports/\\d+${lang === "en" ? "\\?lang=en" : ""}#f-${bar.fact}$`));
+        expect(chart.labels).toEqual(before.labels);
+        expect(chart.labels.length).toBeGreaterThan(0);
+        // Bar lengths in the same proportions (the longest is the same bar), and the same height: no shift.
+        const longest = (bars: { width: number }[]) => bars.reduce((best, bar, at) => (bar.width > bars[best].width ? at : best), 0);
+        expect(longest(chart.bars)).toBe(longest(before.bars));
+        expect(Math.abs(chart.height - serverHeights[index])).toBeLessThanOrEqual(1);
+      });
+      await screenshot(page, `recharts-${path.startsWith("/compare") ? "compare" : "region-zhenan"}-desktop-${lang}`);
+      await context.close();
+    }
+  }, 120_000);
+
+  it("is one tab stop per chart: arrow keys move between bars, the caption names the figure, Enter opens it in its sentence", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/regions/zhenan`, { waitUntil: "networkidle" });
-    const charts = await drawnCharts(page);
+    await rechartsReady(page);
+    const charts = await rechartsCharts(page);
     const busiest = charts.reduce((best, chart) => (chart.bars.length > best.bars.length ? chart : best));
     const chart = page.locator(`figure#${busiest.id}`);
-    const bars = chart.locator("a.chart-bar");
+    const bars = chart.locator(".recharts-surface a.chart-bar");
     expect(await bars.count()).toBeGreaterThan(2);
-    await bars.first().focus();
     const activeFact = () => page.evaluate(() => (document.activeElement as SVGElement | null)?.getAttribute("data-fact") ?? null);
+    const activeChart = () => page.evaluate(() => document.activeElement?.closest("figure.chart")?.id ?? null);
     const first = await bars.nth(0).getAttribute("data-fact");
     const second = await bars.nth(1).getAttribute("data-fact");
+    // Tab from the last control before the chart reaches its first bar, once.
+    const chartIndex = charts.findIndex((candidate) => candidate.id === busiest.id);
+    expect(chartIndex).toBeGreaterThan(0);
+    await page.getByTestId(`${charts[chartIndex - 1].id}-table`).locator("summary").focus();
+    await page.keyboard.press("Tab");
+    expect(await activeChart()).toBe(busiest.id);
     expect(await activeFact()).toBe(first);
     await page.keyboard.press("ArrowDown");
     expect(await activeFact()).toBe(second);
     const tabindexes = await bars.evaluateAll((links) => links.map((link) => link.getAttribute("tabindex")));
     expect(tabindexes).toEqual(tabindexes.map((_, index) => (index === 1 ? "0" : "-1")));
-    // The focused bar's sentence is shown under the chart.
+    // The focused bar's figure and sentence are shown under the chart (a live region).
     const [{ text }] = await query<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [Number(second)]);
-    expect(await chart.locator("[aria-live]").textContent()).toContain(text);
+    const caption = chart.locator("[aria-live]");
+    expect(await caption.textContent()).toContain(text);
+    expect(await caption.textContent()).toContain((await bars.nth(1).getAttribute("aria-label"))!);
+    await page.keyboard.press("ArrowRight");
+    expect(await activeFact()).toBe(await bars.nth(2).getAttribute("data-fact"));
+    await page.keyboard.press("ArrowUp");
     await page.keyboard.press("End");
     expect(await activeFact()).toBe(await bars.last().getAttribute("data-fact"));
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.closest("figure.chart")?.id ?? null)).not.toBe(await chart.getAttribute("id"));
+    expect(await activeChart()).not.toBe(busiest.id);
     await page.keyboard.press("Shift+Tab");
     expect(await activeFact()).toBe(second); // back to the bar last used: one stop, remembered
-    // axe-core on the charts (bars, labels, table, buttons): no serious or critical violation.
-    await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run({ include: [["figure.chart"], ["figure.chart + div"]] });
-      return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL(new RegExp(`/reports/\\d+#f-${second}$`)), page.keyboard.press("Enter")]);
     expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(`f-${second}`);
     await screenshot(page, "chart-enter-figure-target");
+    await context.close();
+  });
+
+  it("shows a bar's sentence on hover, and a click on the bar (or beside it, in its row) opens the figure in its sentence", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    for (const lang of ["zh", "en"] as const) {
+      const path = `/compare?a=zhenan&b=macheng${lang === "en" ? "&lang=en" : ""}`;
+      await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+      await rechartsReady(page);
+      const chart = page.locator("figure#compare-volunteers");
+      const rectangles = chart.locator(".recharts-bar-rectangle:has(a.chart-bar)");
+      expect(await rectangles.count()).toBeGreaterThan(2);
+      const target = rectangles.nth(2);
+      const fact = Number(await target.locator("a.chart-bar").getAttribute("data-fact"));
+      await target.hover();
+      const [{ text }] = await query<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [fact]);
+      await expect.poll(() => chart.locator("[aria-live]").textContent()).toContain(text);
+      expect(await target.locator("a.chart-bar").getAttribute("data-active")).toBe("");
+      await screenshot(page, `recharts-compare-hover-${lang}`);
+      expect(await axeViolations(page)).toEqual([]);
+      // A real mouse click (down, up) on the bar.
+      await Promise.all([page.waitForURL(new RegExp(`/reports/\\d+${lang === "en" ? "\\?lang=en" : ""}#f-${fact}$`)), target.click()]);
+      expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(`f-${fact}`);
+      expect(await page.locator(`#f-${fact}`).evaluate((mark) => getComputedStyle(mark).outlineStyle)).toBe("solid"); // highlighted
+    }
+    // Beside a short bar, in its row: the row's first figure.
+    await page.goto(`${baseUrl}/regions/zhenan`, { waitUntil: "networkidle" });
+    await rechartsReady(page);
+    const bars = await rechartsCharts(page);
+    const chart = bars.find((candidate) => candidate.bars.length > 2)!;
+    const short = chart.bars.reduce((best, bar) => (bar.width < best.width ? bar : best));
+    const shortRect = page.locator(`figure#${chart.id} a.chart-bar[data-fact="${short.fact}"] rect`);
+    await shortRect.scrollIntoViewIfNeeded();
+    const box = (await shortRect.boundingBox())!;
+    await Promise.all([page.waitForURL(new RegExp(`/reports/\\d+#f-${short.fact}$`)), page.mouse.click(box.x + box.width + 120, box.y + box.height / 2)]);
     await context.close();
   });
 
@@ -136,7 +250,8 @@ describe.skipIf(!browserPath)("charts drawn on the server", () => {
     const svgText = readFileSync((await svgDownload.path())!, "utf8");
     writeFileSync(`${inject("artifactsDir")}/compare-zhenan-macheng-funds.svg`, svgText);
     // Parsed as XML by the browser: the same bars as on the page, and a footer with today's date and the URL.
-    const onPage = (await drawnCharts(page)).find((chart) => chart.id === "compare-funds")!;
+    await rechartsReady(page);
+    const onPage = (await rechartsCharts(page)).find((chart) => chart.id === "compare-funds")!;
     const parsed = await page.evaluate((source) => {
       const document = new DOMParser().parseFromString(source, "image/svg+xml");
       const root = document.documentElement;
@@ -186,9 +301,11 @@ describe.skipIf(!browserPath)("charts drawn on the server", () => {
     const page = await phone.newPage();
     for (const lang of ["zh", "en"] as const) {
       for (const [path, name] of [["/regions/zhenan", "region-zhenan"], ["/regions/linfen", "region-linfen"], ["/compare?a=zhenan&b=macheng", "compare"]] as const) {
-        await page.goto(`${baseUrl}${path}${lang === "en" ? `${path.includes("?") ? "&" : "?"}lang=en` : ""}`);
+        await page.goto(`${baseUrl}${path}${lang === "en" ? `${path.includes("?") ? "&" : "?"}lang=en` : ""}`, { waitUntil: "networkidle" });
+        await rechartsReady(page);
+        expect(await page.locator(".recharts-surface").count()).toBeGreaterThan(0);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
-        const overflowing = await page.locator("svg.chart-svg").evaluateAll((svgs) => svgs.filter((svg) => svg.getBoundingClientRect().right > window.innerWidth).length);
+        const overflowing = await page.locator("svg.chart-svg, .recharts-wrapper").evaluateAll((drawings) => drawings.filter((drawing) => drawing.getBoundingClientRect().right > window.innerWidth).length);
         expect(overflowing).toBe(0);
         await screenshot(page, `${name}-phone-${lang}`);
         await page.locator("figure.chart").first().screenshot({ path: `${inject("artifactsDir")}/${name}-phone-${lang}-chart.png` });

@@ -36,7 +36,7 @@ const pair: ChartInput = {
   series: ["County A", "City B"],
   rows: [
     { label: "Volunteers", figures: [figure(21, 1000), figure(22, 10000)] },
-    { label: "Cadres", figures: [null, figure(23, 40000, { approx: "at_most" })] },
+    { label: "Cadres", figures: [null, figure(23, 40000, { approx: "nearly" })] },
     { label: "Public", figures: [figure(24, 20000), null] },
   ],
   sources: [],
