@@ -78,7 +78,9 @@ export function FigureChart({ spec, csvHref, labels }: FigureChartProps) {
   useEffect(() => {
     if (!hasBars) return;
     let live = true;
-    import("./RechartsBars").then((module) => live && setDrawing(() => module.RechartsBars));
+    import("./RechartsBars")
+      .then((module) => live && setDrawing(() => module.RechartsBars))
+      .catch(() => {}); // the chunk did not load: the server's drawing stays, its bars still links
     return () => {
       live = false;
     };
