@@ -66,7 +66,8 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     const cite = page.getByTestId("region-cards").locator("a.cite").first();
     expect(await cite.getAttribute("href")).toMatch(/^\/reports\/\d+#f-\d+$/);
     expect((await cite.getAttribute("data-quote"))!.length).toBeGreaterThan(5);
-    await page.locator("svg.chart-svg").first().waitFor();
+    // Charts: the server's SVG, redrawn by recharts after hydration (tests/e2e/charts.test.ts compares the two).
+    await page.locator(".recharts-surface").first().waitFor();
     await screenshot(page, "overview-desktop");
   });
 
@@ -82,7 +83,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     expect(response.status()).toBe(200);
     const [{ count }] = await query<{ count: string }>('SELECT count(*) FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1', ["zhenan"]);
     expect(await page.getByTestId("fact-table").locator("tbody tr").count()).toBe(Number(count));
-    expect(await page.locator("svg.chart-svg").count()).toBeGreaterThan(2);
+    await expect.poll(() => page.locator(".recharts-surface").count()).toBeGreaterThan(2);
     expect(await page.locator(".report-text a.figure").count()).toBeGreaterThan(10);
     expect(await page.textContent("body")).toContain("临时党支部");
     await screenshot(page, "region-zhenan-desktop");
@@ -97,7 +98,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     await expect.poll(() => page.locator("datalist option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toContain("麻城市");
     await page.getByTestId("pick-b").fill("麻城市");
     await Promise.all([page.waitForURL(/\/compare\?a=zhenan&b=macheng$/), page.getByRole("button", { name: "对比" }).click()]);
-    expect(await page.locator("#compare-branches svg.chart-svg").count()).toBe(1);
+    await expect.poll(() => page.locator("#compare-branches .recharts-surface").count()).toBe(1);
     expect(await page.getByTestId("headline-branches").textContent()).toMatch(/镇安县[\s\S]*麻城市/);
     await screenshot(page, "compare-zhenan-macheng-desktop");
     await Promise.all([page.waitForURL(/a=macheng&b=zhenan/), page.getByTestId("swap").click()]);
@@ -114,6 +115,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
 
   it("lands on the highlighted figure in its source sentence when a bar is clicked", async () => {
     await open("/compare?a=zhenan&b=macheng");
+    await page.locator("#compare-branches .recharts-surface").waitFor();
     const bar = page.locator("#compare-branches a.chart-bar").first();
     const href = (await bar.getAttribute("href"))!;
     expect(href).toMatch(/^\/reports\/\d+#f-\d+$/);
