@@ -28,8 +28,8 @@ export function FactTable({ facts, lang, csvHref }: { facts: FactView[]; lang: L
               <tr key={fact.id} className="border-t border-stone-100 align-top">
                 <td className="whitespace-nowrap px-3 py-2 font-medium"><Cite fact={fact} lang={lang} /><FigureStatus status={fact.status} correction={fact.correction} lang={lang} /></td>
                 <td className="px-3 py-2 text-xs">{APPROX_LABELS[fact.approx][lang]}</td>
-                <td className="px-3 py-2">{fact.subject}{fact.restates !== null && <span className="ml-1 text-xs text-stone-400">({t(lang, "restated")})</span>}{fact.partOf !== null && <span className="ml-1 text-xs text-stone-400">({t(lang, "partOf")})</span>}</td>
-                <td className="px-3 py-2">{fact.scope.type === "region" ? <span className="text-stone-400">{t(lang, "regionWide")}</span> : `${scopeLabel(fact.scope.type, lang)}${fact.scope.name ? `：${fact.scope.name}` : ""}`}</td>
+                <td className="px-3 py-2">{fact.subject}{fact.restates !== null && <span className="ml-1 text-xs text-stone-500">({t(lang, "restated")})</span>}{fact.partOf !== null && <span className="ml-1 text-xs text-stone-500">({t(lang, "partOf")})</span>}</td>
+                <td className="px-3 py-2">{fact.scope.type === "region" ? <span className="text-stone-500">{t(lang, "regionWide")}</span> : `${scopeLabel(fact.scope.type, lang)}${fact.scope.name ? `：${fact.scope.name}` : ""}`}</td>
                 <td className="px-3 py-2">{METRIC_LABELS[fact.metric][lang]} · {kindLabel(fact.metric, fact.kind, lang)}</td>
                 <td className="px-3 py-2 text-xs text-stone-700"><a href={localHref(fact.href, lang)} className="hover:underline">{fact.quote}</a></td>
               </tr>

@@ -15,7 +15,7 @@ export function HeadlineFigures({ headlines, lang, showRule = true }: { headline
             <div key={metric} className="rounded border border-stone-200 bg-white p-3">
               <dt className="text-xs text-stone-600">{METRIC_LABELS[metric][lang]}</dt>
               <dd className="mt-1 text-xl font-semibold">
-                {fact ? <><Cite fact={fact} lang={lang} /><FigureStatus status={fact.status} correction={fact.correction} lang={lang} /></> : <span className="text-base font-normal text-stone-400">{t(lang, "noFigure")}</span>}
+                {fact ? <><Cite fact={fact} lang={lang} /><FigureStatus status={fact.status} correction={fact.correction} lang={lang} /></> : <span className="text-base font-normal text-stone-500">{t(lang, "noFigure")}</span>}
               </dd>
               {fact && <dd className="mt-0.5 truncate text-xs text-stone-600" title={fact.subject} data-testid={`headline-kind-${metric}`}>{kindLabel(metric, fact.kind, lang)} · {fact.subject}</dd>}
             </div>

@@ -163,7 +163,7 @@ export function UploadForm({ labels, metricLabels, lang }: { labels: UploadLabel
             <ol className="mt-2 space-y-1 text-sm" data-testid="preview-sentences">
               {preview.sentences.map((sentence) => (
                 <li key={sentence.index}>
-                  <span className="text-stone-400">{sentence.index} </span>{sentence.text}
+                  <span className="text-stone-500">{sentence.index} </span>{sentence.text}
                   {(sentenceFacts.get(sentence.index) ?? []).map((fact, index) => (
                     <span key={index} className="ml-2 rounded bg-amber-100 px-1 text-xs" data-testid="preview-fact">
                       {metricLabels[fact.metric] ?? fact.metric}: {fact.figure} = {fact.value.toLocaleString()} {fact.unit}{fact.scope.name ? ` · ${fact.scope.name}` : ""} · {fact.subject}

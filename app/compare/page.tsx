@@ -160,7 +160,7 @@ function ComparisonTable({ rows, lang, metric }: { rows: AlignedRow[]; lang: Lan
   if (rows.length === 0) return null;
   const figures = (row: AlignedRow, which: "a" | "b") => {
     const own = [row[which], ...row.othersOf[which]].filter((fact) => fact !== null);
-    return own.length ? own.map((fact) => <span key={fact.id} className="mr-2 inline-block"><Cite fact={fact} lang={lang} /></span>) : <span className="text-stone-400">{t(lang, "notReported")}</span>;
+    return own.length ? own.map((fact) => <span key={fact.id} className="mr-2 inline-block"><Cite fact={fact} lang={lang} /></span>) : <span className="text-stone-500">{t(lang, "notReported")}</span>;
   };
   const scoped = rows.some((row) => row.scope.type !== "region");
   return (

@@ -39,7 +39,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <>
       <SiteHeader lang={lang} path={`/reports/${report.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
-        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 hover:underline">← {regionName(region, lang)}</Link> <span className="text-stone-600">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
+        <p className="text-sm"><Link href={localHref(`/regions/${region.slug}`, lang)} className="text-sky-800 underline">← {regionName(region, lang)}</Link> <span className="text-stone-600">{regionChain(region)} · {LEVEL_LABELS[region.level][lang]}</span></p>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="report-title">{reportTitle(report.title, lang)}</h1>
         {report.title === null && (
           <p className="mt-1 text-stone-600" data-testid="report-description">{t(lang, "untitledNote")} {firstWords(document.sentences.map((s) => s.text).join(""))}</p>
