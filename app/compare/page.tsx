@@ -97,11 +97,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         spec={buildChartSpec({
                           id: `compare-${metric}`,
                           lang,
-                          title: `${METRIC_LABELS[metric][lang]}: ${comparison.a.region.name} / ${comparison.b.region.name}`,
+                          title: `${METRIC_LABELS[metric][lang]}: ${regionName(comparison.a.region, lang)} / ${regionName(comparison.b.region, lang)}`,
                           // Region-wide figures only, and only those in the family's unit: sub-region, unit and
                           // per-unit figures are listed apart below, never drawn beside a region's total.
                           unit: chartRows(rows)[0] ? axisUnit((chartRows(rows)[0].a ?? chartRows(rows)[0].b)!.unit) : METRIC_UNITS[metric][lang],
-                          series: sides.map((side) => side.region.name),
+                          series: sides.map((side) => regionName(side.region, lang)),
                           rows: comparisonRows(chartRows(rows), lang),
                           sources: sides.flatMap((side) => side.reports.filter((report) => rows.some((row) => [row.a, row.b].some((fact) => fact?.reportId === report.id)))),
                           fileName: `compare-${comparison.a.region.slug}-${comparison.b.region.slug}-${metric}`,

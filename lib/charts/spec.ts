@@ -70,6 +70,7 @@ const TEXT = {
   noFigure: { zh: "无数据", en: "no figure" },
   empty: { zh: "报道中没有此类数字。", en: "The reports give no figure for this." },
   unlabelled: { zh: "（未注明对象）", en: "(subject not stated)" },
+  unnamedReport: { zh: "报道原文未注明标题、媒体和日期", en: "a report whose text gives no title, outlet or date" },
   atlas: { zh: "动员图谱 Mobilization Atlas", en: "Mobilization Atlas 动员图谱" },
 } as const;
 
@@ -100,7 +101,8 @@ export function sourceLine(sources: readonly ChartSourceInput[], lang: Lang): st
   const parts: string[] = [];
   for (const source of sources) {
     const title = source.title ? (lang === "zh" ? `《${source.title}》` : `“${source.title}”`) : "";
-    const part = [[source.outlet, title].filter(Boolean).join(lang === "zh" ? "" : ", "), source.publishedAt].filter(Boolean).join(", ");
+    // A report that names neither itself, its outlet nor its date is still a source, and says so.
+    const part = [[source.outlet, title].filter(Boolean).join(lang === "zh" ? "" : ", "), source.publishedAt].filter(Boolean).join(", ") || TEXT.unnamedReport[lang];
     if (part && !seen.has(part)) seen.add(part), parts.push(part);
   }
   return `${TEXT.source[lang]}: ${parts.join("; ") || "—"} · ${TEXT.atlas[lang]}`;

@@ -74,9 +74,9 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
                 spec={buildChartSpec({
                   id: `region-${metric}${index ? `-${index}` : ""}`,
                   lang,
-                  title: `${region.name} · ${METRIC_LABELS[metric][lang]}`,
+                  title: `${regionName(region, lang)} · ${METRIC_LABELS[metric][lang]}`,
                   unit: unit || METRIC_UNITS[metric][lang],
-                  series: [region.name],
+                  series: [regionName(region, lang)],
                   rows: regionMetricRows(facts, lang),
                   sources: reports.filter((report) => facts.some((fact) => fact.reportId === report.id)),
                   fileName: `region-${region.slug}-${metric}${index ? `-${index}` : ""}`,

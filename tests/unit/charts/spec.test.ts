@@ -63,7 +63,10 @@ describe("buildChartSpec", () => {
     const line = sourceLine([{ outlet: "甲县融媒体中心", title: "甲县党员冲在一线", publishedAt: "2020-02-10" }, { outlet: "甲县融媒体中心", title: "甲县党员冲在一线", publishedAt: "2020-02-10" }], "zh");
     expect(line.startsWith("来源: 甲县融媒体中心《甲县党员冲在一线》, 2020-02-10 · ")).toBe(true);
     expect(line.match(/甲县融媒体中心/g)).toHaveLength(1);
-    expect(sourceLine([{ outlet: null, publishedAt: null }], "zh")).toContain("来源: —");
+    // A report that names nothing of itself is still named as the source, saying so; no report at all is "—".
+    expect(sourceLine([{ outlet: null, publishedAt: null }], "zh")).toContain("来源: 报道原文未注明标题、媒体和日期 · ");
+    expect(sourceLine([{ outlet: null, publishedAt: null }], "en")).toContain("Source: a report whose text gives no title, outlet or date · ");
+    expect(sourceLine([], "zh")).toContain("来源: — · ");
   });
 
   it("labels the axis ticks in the chart's language", () => {
