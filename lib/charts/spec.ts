@@ -2,7 +2,7 @@
 // table are all drawn from it, so they cannot disagree. Built from plain data by a pure function: no database,
 // no React, no DOM.
 import type { Approximation } from "../extract/types";
-import { formatChineseNumber, formatExactFigure, formatFigure } from "../dashboard/format";
+import { formatChineseNumber, formatExactFigure, formatFigure, unitLabel } from "../dashboard/format";
 import { localHref } from "../dashboard/i18n";
 import type { Lang } from "../dashboard/metrics";
 
@@ -129,7 +129,9 @@ export function buildChartSpec(input: ChartInput): ChartSpec {
     }),
   }));
   const max = Math.max(0, ...rows.flatMap((row) => row.bars.map((bar) => bar?.value ?? 0)));
-  const unit = input.unit ? `${TEXT.unit[lang]}: ${input.unit}` : "";
+  // English has no word for a classifier that only counts (个, 名): the title says what is counted.
+  const unitText = unitLabel(input.unit, lang);
+  const unit = unitText ? `${TEXT.unit[lang]}: ${unitText}` : "";
   return {
     id: input.id,
     lang,

@@ -44,7 +44,8 @@ describe("buildChartSpec", () => {
     const spec = buildChartSpec(input({ lang: "en" }));
     expect(spec.rows[1].bars[0]!.href).toBe("/reports/3?lang=en#f-12");
     expect(spec.source.startsWith("Source: ")).toBe(true);
-    expect(spec.subtitle).toContain("Unit");
+    expect(spec.subtitle).not.toMatch(/\p{Script=Han}/u); // 名 has no English word: no unit line in Chinese
+    expect(buildChartSpec(input({ lang: "en", unit: "元" })).subtitle).toContain("Unit: yuan");
     // Figures are written as English writes them: grouped digits and words, never 万.
     const large = buildChartSpec(input({ lang: "en", rows: [{ label: "party members", figures: [figure(1, 68000, { approx: "at_least" })] }] }));
     expect(large.rows[0].bars[0]!.display).toBe("≥68,000");
