@@ -1,24 +1,14 @@
 // axe-core on every page, in both languages, as readers and as an editor see them: no serious or critical violation.
 // Each page is checked whole (header, forms, tables, charts, report text), after hydration.
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserPath, launchBrowser } from "../helpers/browser-session";
+import { browserPath, launchBrowser, signIn } from "../helpers/browser-session";
+import { appQuery } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
 const EDITOR = { email: "e2e-axe-editor@example.org", password: "axe editor password" };
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** The serious and critical violations on the page as it stands, as `rule: selector` lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -42,12 +32,12 @@ describe.skipIf(!browserPath)("accessibility of every page (axe-core)", () => {
     const users = await import("../../lib/auth/users");
     await users.addUser(EDITOR.email, "editor", EDITOR.password);
     await (await import("../../lib/auth/server")).closeAuth();
-    [{ id: reportId }] = await query<{ id: number }>('SELECT r.id FROM "Report" r JOIN "Region" g ON g.id = r."regionId" WHERE g.slug = $1 ORDER BY r.id LIMIT 1', ["zhenan"]);
+    [{ id: reportId }] = await appQuery<{ id: number }>('SELECT r.id FROM "Report" r JOIN "Region" g ON g.id = r."regionId" WHERE g.slug = $1 ORDER BY r.id LIMIT 1', ["zhenan"]);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await query(`DELETE FROM "user" WHERE email = $1`, [EDITOR.email]);
+    await appQuery(`DELETE FROM "user" WHERE email = $1`, [EDITOR.email]);
   });
 
   const readerPages = () => [
@@ -74,10 +64,7 @@ describe.skipIf(!browserPath)("accessibility of every page (axe-core)", () => {
   it("finds none on the editor's pages, nor on a phone", async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent("/reports/new")}`);
-    await page.locator('input[name="email"]').fill(EDITOR.email);
-    await page.locator('input[name="password"]').fill(EDITOR.password);
-    await Promise.all([page.waitForURL((url) => url.pathname === "/reports/new"), page.getByRole("button", { name: "登录" }).click()]);
+    await signIn(page, EDITOR, "/reports/new");
     const found: string[] = [];
     for (const path of ["/reports/new", `/reports/${reportId}`, "/history", "/regions/linfen", "/compare?a=linfen&b=shanwei"]) {
       await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });

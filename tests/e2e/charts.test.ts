@@ -3,23 +3,13 @@
 // bars, Enter or a click to the figure in its sentence, the sentence shown on hover; SVG and PNG downloads of the
 // server's drawing, and no sideways scrolling on a phone.
 import { readFileSync, writeFileSync } from "node:fs";
-import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
 import { pngSize } from "../helpers/png";
+import { appQuery } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
-
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** What each chart on the page draws: its bars' fact ids, links and value texts, and its row labels. */
 function drawnCharts(page: Page) {
@@ -85,7 +75,7 @@ describe.skipIf(!browserPath)("charts: drawn on the server, then by recharts", (
 
   it("shows every chart of a region page with its bars, labels and values when JavaScript is off", async () => {
     // The region page charts every region-wide figure once (restatements and sub-region figures are listed apart).
-    const facts = await query<{ id: number; metric: string; value: number }>(
+    const facts = await appQuery<{ id: number; metric: string; value: number }>(
       'SELECT f.id, f.metric, f.value FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1 AND f."restatesId" IS NULL AND f."scopeType" = $2',
       ["zhenan", "region"],
     );
@@ -182,7 +172,7 @@ describe.skipIf(!browserPath)("charts: drawn on the server, then by recharts", (
     const tabindexes = await bars.evaluateAll((links) => links.map((link) => link.getAttribute("tabindex")));
     expect(tabindexes).toEqual(tabindexes.map((_, index) => (index === 1 ? "0" : "-1")));
     // The focused bar's figure and sentence are shown under the chart (a live region).
-    const [{ text }] = await query<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [Number(second)]);
+    const [{ text }] = await appQuery<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [Number(second)]);
     const caption = chart.locator("[aria-live]");
     expect(await caption.textContent()).toContain(text);
     expect(await caption.textContent()).toContain((await bars.nth(1).getAttribute("aria-label"))!);
@@ -217,7 +207,7 @@ describe.skipIf(!browserPath)("charts: drawn on the server, then by recharts", (
       const target = rectangles.nth(2);
       const fact = Number(await target.locator("a.chart-bar").getAttribute("data-fact"));
       await target.hover();
-      const [{ text }] = await query<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [fact]);
+      const [{ text }] = await appQuery<{ text: string }>('SELECT s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [fact]);
       await expect.poll(() => chart.locator("[aria-live]").textContent()).toContain(text);
       expect(await target.locator("a.chart-bar").getAttribute("data-active")).toBe("");
       await screenshot(page, `recharts-compare-hover-${lang}`);

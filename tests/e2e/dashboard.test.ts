@@ -1,21 +1,11 @@
 // The dashboard in headless Chromium against the app as `npm start` serves it, with the seeded reports.
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
+import { appQuery } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
-
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -59,7 +49,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     const response = await open("/");
     expect(response.status()).toBe(200);
     // The regions reports are filed under (the provinces and prefectures stored above them have no cards).
-    const regions = await query<{ name: string }>('SELECT name FROM "Region" r WHERE EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)');
+    const regions = await appQuery<{ name: string }>('SELECT name FROM "Region" r WHERE EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)');
     expect(regions.length).toBe(5);
     for (const region of regions) await expect.poll(() => page.getByTestId("region-cards").textContent()).toContain(region.name);
     // A headline links to its sentence and carries the quote.
@@ -81,7 +71,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
   it("renders a region page: headlines, charts, every fact with its quote, the text and its repairs", async () => {
     const response = await open("/regions/zhenan");
     expect(response.status()).toBe(200);
-    const [{ count }] = await query<{ count: string }>('SELECT count(*) FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1', ["zhenan"]);
+    const [{ count }] = await appQuery<{ count: string }>('SELECT count(*) FROM "Fact" f JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1', ["zhenan"]);
     expect(await page.getByTestId("fact-table").locator("tbody tr").count()).toBe(Number(count));
     await expect.poll(() => page.locator(".recharts-surface").count()).toBeGreaterThan(2);
     expect(await page.locator(".report-text a.figure").count()).toBeGreaterThan(10);
@@ -124,7 +114,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(`f-${factId}`);
     const background = await page.evaluate(() => getComputedStyle(document.querySelector(":target")!.closest(".sentence")!).backgroundColor);
     expect(background).not.toBe("rgba(0, 0, 0, 0)");
-    const [{ figure, text }] = await query<{ figure: string; text: string }>('SELECT f.figure, s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [factId]);
+    const [{ figure, text }] = await appQuery<{ figure: string; text: string }>('SELECT f.figure, s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" WHERE f.id = $1', [factId]);
     expect(await page.locator(":target").textContent()).toBe(figure);
     expect(await page.locator(".sentence:has(:target) .sentence-clean").textContent()).toBe(text);
     await screenshot(page, "report-sentence-target");
@@ -141,7 +131,7 @@ describe.skipIf(!browserPath)("dashboard in Chromium", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header).toContain("quote");
-    const facts = await query<{ value: number; subject: string; text: string; metric: string }>(
+    const facts = await appQuery<{ value: number; subject: string; text: string; metric: string }>(
       'SELECT f.value, f.subject, f.metric, s.text FROM "Fact" f JOIN "Sentence" s ON s.id = f."sentenceId" JOIN "Region" r ON r.id = f."regionId" WHERE r.slug = $1 ORDER BY f."reportId", f.start',
       ["macheng"],
     );

@@ -5,26 +5,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
-import pg from "pg";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
+import { browserPath, launchBrowser, screenshot, signIn } from "../helpers/browser-session";
+import { appQuery } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
 const EDITOR = { email: "e2e-editor@example.org", password: "editor password" };
 const ADMIN = { email: "e2e-admin@example.org", password: "admin password" };
 const XSS_REASON = `漏提取<img src=x onerror="window.__xss=1">`;
-
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function csvRows(slug: string): Promise<Record<string, string>[]> {
   const text = (await (await fetch(`${baseUrl}/api/regions/${slug}/facts?format=csv`)).text()).replace(/^\uFEFF/, "");
@@ -38,13 +28,6 @@ async function csvRows(slug: string): Promise<Record<string, string>[]> {
     names.forEach((name, index) => (row[name] = index < 9 ? cells[index] : cells[cells.length - (names.length - index)]));
     return row;
   });
-}
-
-async function signIn(page: Page, account: { email: string; password: string }, next = "/") {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(account.email);
-  await page.locator('input[name="password"]').fill(account.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.getByRole("button", { name: "登录" }).click()]);
 }
 
 describe.skipIf(!browserPath)("an editor in Chromium", () => {
@@ -62,8 +45,8 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     // The other e2e files count the seeded regions and accounts: leave the app as it was.
-    await query(`DELETE FROM "Region" r WHERE slug = 'shiquan' AND NOT EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)`);
-    await query(`DELETE FROM "user" WHERE email = ANY($1)`, [[EDITOR.email, ADMIN.email]]);
+    await appQuery(`DELETE FROM "Region" r WHERE slug = 'shiquan' AND NOT EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)`);
+    await appQuery(`DELETE FROM "user" WHERE email = ANY($1)`, [[EDITOR.email, ADMIN.email]]);
   });
 
   it("sends anonymous visitors to /login and stores nothing for them", async () => {
@@ -71,12 +54,12 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
     await page.goto(`${baseUrl}/reports/new`);
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/reports/new");
-    const before = await query<{ count: string }>('SELECT count(*) FROM "Report"');
+    const before = await appQuery<{ count: string }>('SELECT count(*) FROM "Report"');
     const form = new FormData();
     form.set("file", new File([readFileSync("tests/fixtures/editor-report.txt")], "report.txt"));
     const response = await fetch(`${baseUrl}/api/reports`, { method: "POST", body: form });
     expect(response.status).toBe(401);
-    expect(await query('SELECT count(*) FROM "Report"')).toEqual(before);
+    expect(await appQuery('SELECT count(*) FROM "Report"')).toEqual(before);
     await page.close();
   });
 
@@ -93,7 +76,7 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
     expect(await page.getByTestId("preview-region").textContent()).toContain("宁陕县");
     expect(await page.getByTestId("upload-preview").textContent()).toMatch(/GB/);
     expect(await page.getByTestId("preview-fact").count()).toBeGreaterThanOrEqual(5);
-    expect(await query('SELECT 1 FROM "Report" WHERE "title" LIKE $1', ["%宁陕县%"])).toEqual([]); // a preview stores nothing
+    expect(await appQuery('SELECT 1 FROM "Report" WHERE "title" LIKE $1', ["%宁陕县%"])).toEqual([]); // a preview stores nothing
     // The editor knows better: the report is about 石泉县.
     await page.getByTestId("region-search").fill("石泉");
     await page.getByTestId("region-matches").getByRole("button", { name: /石泉县/ }).click();
@@ -101,7 +84,7 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
     await screenshot(page, "editor-upload-preview");
     await Promise.all([page.waitForURL(/\/reports\/\d+$/), page.getByTestId("save-button").click()]);
     reportId = Number(new URL(page.url()).pathname.split("/").pop());
-    const [stored] = await query<{ slug: string }>('SELECT r.slug FROM "Report" p JOIN "Region" r ON r.id = p."regionId" WHERE p.id = $1', [reportId]);
+    const [stored] = await appQuery<{ slug: string }>('SELECT r.slug FROM "Report" p JOIN "Region" r ON r.id = p."regionId" WHERE p.id = $1', [reportId]);
     expect(stored.slug).toBe("shiquan");
     await page.close();
   });
@@ -185,8 +168,8 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
     page.on("dialog", (dialog) => void (dialog.type() === "prompt" ? dialog.accept("测试结束，删除") : dialog.accept()));
     await signIn(page, ADMIN, `/reports/${reportId}`);
     await Promise.all([page.waitForURL(/\/regions\/shiquan/), page.getByTestId("delete-report").click()]);
-    expect(await query('SELECT 1 FROM "Report" WHERE id = $1', [reportId])).toEqual([]);
-    expect(await query('SELECT "reason" FROM "ReportDeletion" WHERE "editorEmail" = $1', [ADMIN.email])).toEqual([{ reason: "测试结束，删除" }]);
+    expect(await appQuery('SELECT 1 FROM "Report" WHERE id = $1', [reportId])).toEqual([]);
+    expect(await appQuery('SELECT "reason" FROM "ReportDeletion" WHERE "editorEmail" = $1', [ADMIN.email])).toEqual([{ reason: "测试结束，删除" }]);
     await page.goto(`${baseUrl}/history`);
     expect(await page.getByTestId("history-deletions").textContent()).toContain("测试结束，删除");
     expect(await page.getByTestId("history-table").textContent()).toContain("已删除");

@@ -1,22 +1,12 @@
 // Pages as readers meet them: the language declared on <html>, a skip link, the about page and the dataset download.
 // Against the app as `npm start` serves it, with the seeded reports.
-import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { unzip } from "../../lib/dataset/zip";
 import { browserPath, launchBrowser, screenshot } from "../helpers/browser-session";
+import { appQuery } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
-
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(!browserPath)("pages for every reader", () => {
   let browser: Browser;
@@ -59,7 +49,7 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
       await open(path);
       titles.set(path, await page.title());
     }
-    const [report] = await query<{ id: number; title: string }>('SELECT id, title FROM "Report" WHERE title IS NOT NULL ORDER BY id LIMIT 1');
+    const [report] = await appQuery<{ id: number; title: string }>('SELECT id, title FROM "Report" WHERE title IS NOT NULL ORDER BY id LIMIT 1');
     await open(`/reports/${report.id}`);
     titles.set("report", await page.title());
     expect(new Set(titles.values()).size).toBe(titles.size);
@@ -80,7 +70,7 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
     await Promise.all([page.waitForURL(/#f-\d+$/), cite.click()]);
     const target = await page.evaluate(() => ({ id: document.querySelector(":target")?.id, tag: document.querySelector(":target")?.tagName }));
     expect(target).toEqual({ id: `f-${factId}`, tag: "MARK" });
-    const [{ figure }] = await query<{ figure: string }>('SELECT figure FROM "Fact" WHERE id = $1', [factId]);
+    const [{ figure }] = await appQuery<{ figure: string }>('SELECT figure FROM "Fact" WHERE id = $1', [factId]);
     expect(await page.locator(":target").textContent()).toBe(figure);
   });
 
@@ -90,7 +80,7 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
     const href = (await wrap.locator("a.cite").getAttribute("href"))!;
     await wrap.locator("summary").click();
     const line = (await wrap.getByTestId("citation").textContent())!;
-    const [report] = await query<{ title: string | null; outlet: string | null }>('SELECT r.title, r.outlet FROM "Report" r JOIN "Fact" f ON f."reportId" = r.id WHERE f.id = $1', [Number(href.split("#f-")[1])]);
+    const [report] = await appQuery<{ title: string | null; outlet: string | null }>('SELECT r.title, r.outlet FROM "Report" r JOIN "Fact" f ON f."reportId" = r.id WHERE f.id = $1', [Number(href.split("#f-")[1])]);
     expect(line).toContain("Zhen'an County");
     expect(line).toContain(report.title ?? "Untitled");
     expect(line).toContain(report.outlet ?? "—");
@@ -102,7 +92,7 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
   it("downloads the whole dataset as a zip whose datapackage.json describes its CSV files", async () => {
     await open("/about?lang=en");
     // Other e2e files store reports in the same database: the page must show however many there are now.
-    const [{ reports }] = await query<{ reports: string }>('SELECT count(*) AS reports FROM "Report"');
+    const [{ reports }] = await appQuery<{ reports: string }>('SELECT count(*) AS reports FROM "Report"');
     expect(await page.getByTestId("dataset-version").textContent()).toMatch(new RegExp(`Reports\\s*${reports}(?!\\d)`));
     expect(await page.textContent("main")).toContain("CC BY 4.0");
     const href = (await page.getByTestId("dataset-download").getAttribute("href"))!;
@@ -113,7 +103,7 @@ describe.skipIf(!browserPath)("pages for every reader", () => {
     const descriptor = JSON.parse(files.get("datapackage.json")!.toString("utf8"));
     expect(descriptor.licenses[0].name).toBe("CC-BY-4.0");
     expect(descriptor.resources.map((resource: { path: string }) => resource.path).sort()).toEqual(["facts.csv", "regions.csv", "reports.csv"]);
-    const [{ facts }] = await query<{ facts: string }>('SELECT count(*) AS facts FROM "Fact"');
+    const [{ facts }] = await appQuery<{ facts: string }>('SELECT count(*) AS facts FROM "Fact"');
     for (const resource of descriptor.resources as { path: string; schema: { fields: { name: string }[] } }[]) {
       const [header, ...rows] = files.get(resource.path)!.toString("utf8").trimEnd().split("\r\n");
       expect(header.split(","), resource.path).toEqual(resource.schema.fields.map((field) => field.name));

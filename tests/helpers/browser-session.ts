@@ -15,3 +15,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through /login as an editor account and waits for the page it was sent to. */
+export async function signIn(page: Page, account: { email: string; password: string }, next = "/"): Promise<void> {
+  await page.goto(`${inject("baseUrl")}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name="email"]').fill(account.email);
+  await page.locator('input[name="password"]').fill(account.password);
+  await Promise.all([page.waitForURL((url) => url.pathname === next), page.getByRole("button", { name: "登录" }).click()]);
+}
