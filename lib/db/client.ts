@@ -31,4 +31,3 @@ export async function disconnectDatabase(): Promise<void> {
   await globalForPrisma.atlasPrisma?.$disconnect();
   globalForPrisma.atlasPrisma = undefined;
 }
-
