@@ -6,7 +6,7 @@ import { HEADLINE_METRICS, kindsOf, type HeadlineMetric } from "../dashboard/met
 import { shownFacts } from "../dashboard/charts";
 import type { FactScope, Metric, RegionLevel } from "../extract/types";
 import { headlinesOf, regionFacts } from "./region";
-import { normalizeQuery, rankedRegions } from "./search";
+import { normalizeQuery, rankedRegions, type RegionResult } from "./search";
 import { regionName } from "../dashboard/i18n";
 import { regionHeaderSelect, toRegionHeader, reportSummarySelect, toReportSummary, type FactView, type RegionHeader, type ReportSummary } from "./shared";
 
@@ -128,7 +128,7 @@ export async function pickRegion(text: string): Promise<RegionPick> {
   if (bySlug) return { region: bySlug };
   // "Linfen (prefecture-level city)": the level in brackets is how English pages write names.
   const ranked = (await rankedRegions(normalizeQuery(trimmed.replace(/\s*[(（][^)）]*[)）]$/, "")))).filter((entry) => entry.result.slug !== null);
-  const choice = ({ result }: (typeof ranked)[number]): RegionChoice => ({ slug: result.slug!, name: result.name, nameEn: result.nameEn, level: result.level, province: result.province });
+  const choice = ({ result }: (typeof ranked)[number]) => toChoice(result);
   const exact = ranked.filter((entry) => entry.rank === 0);
   if (exact.length === 1) return { region: choice(exact[0]) };
   if (exact.length === 0 && ranked.length === 1) return { region: choice(ranked[0]) };
@@ -143,7 +143,12 @@ export async function regionSuggestions(text: string): Promise<RegionChoice[]> {
   return (await rankedRegions(query))
     .filter((entry) => entry.result.slug !== null)
     .slice(0, 10)
-    .map(({ result }) => ({ slug: result.slug!, name: result.name, nameEn: result.nameEn, level: result.level, province: result.province }));
+    .map(({ result }) => toChoice(result));
+}
+
+/** A search result with a page (slug not null) as a picker's choice. */
+function toChoice(result: RegionResult): RegionChoice {
+  return { slug: result.slug!, name: result.name, nameEn: result.nameEn, level: result.level, province: result.province };
 }
 
 /** Why a picker's text was not used. */
@@ -165,7 +170,7 @@ export interface ResolvedPair {
 }
 
 /** The two regions a /compare request asks for, falling back to the default pair for what it does not name. */
-export async function comparePair(request: PairRequest): Promise<ResolvedPair> {
+async function loadComparePair(request: PairRequest): Promise<ResolvedPair> {
   const problems: PairProblem[] = [];
   let bySlugs = request.a0 === undefined && request.b0 === undefined;
   const side = async (text: string | undefined, shown: string | undefined): Promise<RegionChoice | undefined> => {
@@ -206,3 +211,6 @@ async function loadDefaultPair(): Promise<RegionChoice[]> {
 export const regionComparison = cachedByDataVersion("regionComparison", loadRegionComparison);
 
 export const defaultPair = cachedByDataVersion("defaultPair", loadDefaultPair);
+
+// Kept per data version like the rest: the page's title and its body resolve the same request.
+export const comparePair = cachedByDataVersion("comparePair", loadComparePair);
