@@ -76,6 +76,11 @@ export async function ingestReport(database: Database, bytes: Uint8Array, option
 
 type StoredReport = { id: number; sha256: string; slug: string; facts: number };
 
+/** A report already stored, as the outcome of ingesting it again. */
+function unchanged(report: StoredReport): IngestResult {
+  return { ok: true, outcome: { status: "unchanged", reportId: report.id, regionSlug: report.slug, facts: report.facts } };
+}
+
 async function storedReports(database: Database | Transaction, digests: string[]): Promise<Map<string, StoredReport>> {
   if (digests.length === 0) return new Map();
   const rows = await database.$queryRaw<StoredReport[]>`
@@ -107,7 +112,7 @@ export async function ingestReports(database: Database, inputs: readonly IngestI
     const digest = digests[index];
     const existing = stored.get(digest);
     if (existing && !options.replace) {
-      results[index] = { ok: true, outcome: { status: "unchanged", reportId: existing.id, regionSlug: existing.slug, facts: existing.facts } };
+      results[index] = unchanged(existing);
       return null;
     }
     if (firstInBatch.has(digest)) return void repeats.push([index, firstInBatch.get(digest)!]), null;
@@ -136,19 +141,22 @@ export async function ingestReports(database: Database, inputs: readonly IngestI
     if (pending.length) await store(pending);
   } catch (batchError) {
     // Store each report on its own, so that the one that failed fails alone.
+    // A database that cannot be reached fails every report of the batch alike: no retry one by one.
     let unavailable = isDatabaseUnavailable(batchError) ? batchError : null;
     for (const report of pending) {
-      try {
-        // A database that cannot be reached fails every report of the batch alike: no retry one by one.
-        await (pending.length > 1 && !unavailable ? store([report]) : Promise.reject(unavailable ?? batchError));
-      } catch (error) {
-        // Another process stored the same bytes between our check and our insert: that is the same report.
-        const same = !report.replacing && isUniqueViolation(error) ? (await storedReports(database, [report.digest]).catch(() => null))?.get(report.digest) : undefined;
-        results[report.index] = same
-          ? { ok: true, outcome: { status: "unchanged", reportId: same.id, regionSlug: same.slug, facts: same.facts } }
-          : { ok: false, error };
-        if (isDatabaseUnavailable(error)) unavailable ??= error;
+      let error: unknown = unavailable ?? (pending.length === 1 ? batchError : null);
+      if (error === null) {
+        try {
+          await store([report]);
+          continue;
+        } catch (retryError) {
+          error = retryError;
+          if (isDatabaseUnavailable(error)) unavailable = error;
+        }
       }
+      // Another process stored the same bytes between our check and our insert: that is the same report.
+      const same = !report.replacing && isUniqueViolation(error) ? (await storedReports(database, [report.digest]).catch(() => null))?.get(report.digest) : undefined;
+      results[report.index] = same ? unchanged(same) : { ok: false, error };
     }
   }
   for (const [index, first] of repeats) {
