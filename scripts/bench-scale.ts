@@ -11,7 +11,7 @@ import { freePort, startApp } from "../lib/bench/app-process";
 import { percentile, timePath } from "../lib/bench/http";
 import { seededRandom, SYNTHETIC_REGION_COUNT, syntheticRegion, syntheticReport } from "../lib/bench/synthetic";
 import { createDatabaseClient } from "../lib/db/client";
-import { ingestMany } from "../lib/db/ingest";
+import { INGEST_BATCH_SIZE, INGEST_CONCURRENCY, ingestMany } from "../lib/db/ingest";
 import { defaultWorkerCount, ExtractionPool } from "./cli/extraction-pool";
 import { applyMigrations } from "../lib/db/migrate";
 import { seedReportFiles } from "../lib/db/seed";
@@ -21,8 +21,8 @@ import { extractReport } from "../lib/pipeline";
 // Every county-level region of the gazetteer (2,847), unless BENCH_REGIONS asks for fewer.
 const REGIONS = Math.min(Number(process.env.BENCH_REGIONS ?? SYNTHETIC_REGION_COUNT), SYNTHETIC_REGION_COUNT);
 const REPORTS_PER_REGION = 3;
-const BATCH = Number(process.env.BENCH_BATCH ?? 32);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 3);
+const BATCH = Number(process.env.BENCH_BATCH ?? INGEST_BATCH_SIZE);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? INGEST_CONCURRENCY);
 const SAMPLES = 40;
 
 async function timeDistinct(baseUrl: string, paths: string[]) {

@@ -166,6 +166,10 @@ export async function ingestReports(database: Database, inputs: readonly IngestI
   return results as IngestResult[];
 }
 
+/** Reports per transaction, and batches in flight, of ingestMany: what bench:scale measured. */
+export const INGEST_BATCH_SIZE = 32;
+export const INGEST_CONCURRENCY = 3;
+
 export interface IngestManyOptions {
   extract?: Extractor;
   batchSize?: number; // reports per transaction
@@ -179,7 +183,7 @@ export interface IngestManyOptions {
  * all in memory; a read that throws is that input's failure.
  */
 export async function ingestMany(database: Database, inputs: readonly (() => IngestInput)[], options: IngestManyOptions = {}): Promise<IngestResult[]> {
-  const { extract = extractForIngest, batchSize = 32, concurrency = 2, onResult } = options;
+  const { extract = extractForIngest, batchSize = INGEST_BATCH_SIZE, concurrency = INGEST_CONCURRENCY, onResult } = options;
   const results: IngestResult[] = new Array(inputs.length);
   let next = 0;
   const lane = async () => {
