@@ -76,27 +76,29 @@ function textZones(clean: string): Zone[] {
 
 // ---- mentions ----------------------------------------------------------------------------------------------------
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  alias?: string;
-}
-let trie: TrieNode | undefined;
+/** Aliases by their first two characters' codes, longest first: every alias has two or more characters. */
+let aliasIndex: Map<number, string[]> | undefined;
+const pairKey = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
 
-/** Every alias (ordinary-word short names included) in a character trie: one walk per position finds the longest. */
-function aliasTrie(): TrieNode {
-  if (trie) return trie;
-  const root: TrieNode = { next: new Map() };
+function getAliasIndex(): Map<number, string[]> {
+  if (aliasIndex) return aliasIndex;
+  aliasIndex = new Map();
   for (const alias of buildAliasesWithWords().keys()) {
-    let node = root;
-    for (const ch of alias) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
-      node = child;
-    }
-    node.alias = alias;
+    const key = pairKey(alias, 0);
+    const list = aliasIndex.get(key);
+    if (list) list.push(alias);
+    else aliasIndex.set(key, [alias]);
   }
-  trie = root;
-  return root;
+  for (const list of aliasIndex.values()) list.sort((a, b) => b.length - a.length);
+  return aliasIndex;
+}
+
+/** The longest alias (ordinary-word short names included) that starts at i. */
+function longestAliasAt(text: string, i: number): string | undefined {
+  if (i + 1 >= text.length) return undefined;
+  const candidates = getAliasIndex().get(pairKey(text, i));
+  if (candidates) for (const alias of candidates) if (text.startsWith(alias, i)) return alias;
+  return undefined;
 }
 
 interface Mention {
@@ -110,14 +112,8 @@ interface Mention {
 /** Gazetteer names in a text, longest first at each position, in one pass. */
 function findMentions(zone: Zone, aliases: Map<string, KnownRegion[]>, out: Mention[]): void {
   const { text } = zone;
-  const root = aliasTrie();
   for (let i = 0; i < text.length; ) {
-    let node = root.next.get(text[i]);
-    let found: string | undefined;
-    for (let j = i + 1; node; j++) {
-      if (node.alias) found = node.alias;
-      node = j < text.length ? node.next.get(text[j]) : undefined;
-    }
+    const found = longestAliasAt(text, i);
     if (!found) {
       i++;
       continue;

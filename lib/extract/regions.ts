@@ -79,31 +79,38 @@ export function isWithin(region: KnownRegion, ancestor: KnownRegion): boolean {
 // ---- aliases -----------------------------------------------------------------------------------------------------
 
 /**
- * Every way a report may write each region, mapped to the regions it may mean: the full name, the old name of a
- * renamed division, the short name with a one-character suffix (海西州, 大厂县), and the bare short name when it has
- * two or more characters and is no ordinary word (麻城).
+ * Every way a report may write a region: the full name, the short name with a one-character suffix (海西州, 大厂县),
+ * and the bare short name when it has two or more characters (麻城). `words` says which of them are ordinary words
+ * (城区 as a name, 和平 as a short name): those are read only with the region's province or parent named.
  */
-function buildAliases(includeWords: boolean): Map<string, KnownRegion[]> {
-  const aliases = new Map<string, KnownRegion[]>();
-  const add = (alias: string, region: KnownRegion) => {
-    const list = aliases.get(alias) ?? [];
-    if (!list.includes(region)) list.push(region);
-    aliases.set(alias, list);
-  };
-  for (const region of KNOWN_REGIONS) {
-    // 城区, 郊区, 矿区 are districts of some cities and ordinary words everywhere else.
-    if (!includeWords && SHORT_WORDS.has(region.name)) continue;
-    add(region.name, region);
-    if (region.name.includes("自治")) add(region.short + region.name.slice(-1), region); // 海西州, 大厂县, 鄂伦春旗
-    if (region.short.length >= 2 && region.short !== region.name && (includeWords || !SHORT_WORDS.has(region.short))) add(region.short, region);
-  }
-  for (const [old, region] of RENAMINGS) add(old, region);
-  // Higher levels first, so that a list's first region is the likeliest reading (吉林 → 吉林省).
-  for (const list of aliases.values()) list.sort((a, b) => b.tier - a.tier || a.code!.localeCompare(b.code!));
+function aliasesOf(region: KnownRegion): { alias: string; word: boolean }[] {
+  const aliases = [{ alias: region.name, word: SHORT_WORDS.has(region.name) }];
+  // 城区, 郊区, 矿区 are districts of some cities and ordinary words everywhere else: all their aliases are words.
+  const nameIsWord = aliases[0].word;
+  if (region.name.includes("自治")) aliases.push({ alias: region.short + region.name.slice(-1), word: nameIsWord }); // 海西州, 大厂县, 鄂伦春旗
+  if (region.short.length >= 2 && region.short !== region.name) aliases.push({ alias: region.short, word: nameIsWord || SHORT_WORDS.has(region.short) });
   return aliases;
 }
 
-export const REGION_ALIASES = buildAliases(false);
+/** Higher levels first, so that a list's first region is the likeliest reading (吉林 → 吉林省). Codes are digits of one length. */
+const byLikelihood = (a: KnownRegion, b: KnownRegion) => b.tier - a.tier || (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0);
+
+function addAlias(aliases: Map<string, KnownRegion[]>, alias: string, region: KnownRegion): void {
+  const list = aliases.get(alias);
+  if (!list) aliases.set(alias, [region]);
+  else if (!list.includes(region)) list.push(region);
+}
+
+/** Alias → the regions it may mean, best first: the ordinary-word aliases left out, old names of renamed divisions in. */
+function buildAliases(): Map<string, KnownRegion[]> {
+  const aliases = new Map<string, KnownRegion[]>();
+  for (const region of KNOWN_REGIONS) for (const { alias, word } of aliasesOf(region)) if (!word) addAlias(aliases, alias, region);
+  for (const [old, region] of RENAMINGS) addAlias(aliases, old, region);
+  for (const list of aliases.values()) list.sort(byLikelihood);
+  return aliases;
+}
+
+export const REGION_ALIASES = buildAliases();
 /** Longest alias first, so that 海西州 wins over 海西 at the same position. */
 export const ALIASES_BY_FIRST_CHAR = (() => {
   const index = new Map<string, string[]>();
@@ -232,8 +239,20 @@ export function toRegionInfo(region: KnownRegion, withAncestors = true): RegionI
 }
 
 let aliasesWithWords: Map<string, KnownRegion[]> | undefined;
-/** All aliases, ordinary-word short names included (detection reads those only with their province or parent). */
+/** All aliases, ordinary-word short names included (detection reads those only with their province or parent):
+ *  REGION_ALIASES with the word aliases added, copying only the lists they change. */
 export function buildAliasesWithWords(): Map<string, KnownRegion[]> {
-  aliasesWithWords ??= buildAliases(true);
-  return aliasesWithWords;
+  if (aliasesWithWords) return aliasesWithWords;
+  const aliases = new Map(REGION_ALIASES);
+  const changed = new Set<string>();
+  for (const region of KNOWN_REGIONS) {
+    for (const { alias, word } of aliasesOf(region)) {
+      const list = word ? aliases.get(alias) : undefined;
+      if (!word || list?.includes(region)) continue;
+      aliases.set(alias, list ? [...list, region] : [region]);
+      changed.add(alias);
+    }
+  }
+  for (const alias of changed) aliases.get(alias)!.sort(byLikelihood);
+  return (aliasesWithWords = aliases);
 }

@@ -1,68 +1,42 @@
 /**
- * The GBK double-byte table, decoded once from iconv-lite (one call per lead byte, not per character), in the
- * three shapes the mojibake repair needs: pair → character, character → pair, and trail byte → the characters
- * that end with it (for a pair whose lead byte was lost).
+ * The GBK double-byte table (data/gbk-table.ts, generated from iconv-lite) in the three shapes the mojibake
+ * repair needs: pair → character, character → pair, and trail byte → the characters that end with it (for a pair
+ * whose lead byte was lost). The table is one string indexed by code; the other shapes are built on first use,
+ * per trail or lead byte where they can be, since a report with a few garbled runs asks about a few bytes.
  */
-import iconv from "iconv-lite";
+import { GBK_DOUBLE_BYTE } from "./data/gbk-table";
 import { charCost, isHan } from "./language";
 
 /** Punctuation a lost lead byte may have belonged to, besides Han characters. */
 const GUESSABLE_PUNCTUATION = "，。、“”：；！？（）";
+const FIRST_LEAD = 0x81;
+const LAST_LEAD = 0xfe;
+/** Trail bytes 40–FE except 7F. */
+const TRAILS_PER_LEAD = 190;
 
-interface GbkTable {
-  /** By double-byte code (lead · 256 + trail), its character, or undefined. */
-  decode: (string | undefined)[];
-  /** By UTF-16 code, the character's double-byte code, or 0. */
-  encode: Uint16Array;
-  /** By lead byte, the characters whose trail byte begins a user-defined code when read as a lead (SEAM_LEADS). */
-  seamFirsts: Map<number, string[]>;
-  /** By trail byte, every Han character or common punctuation mark with that trail, commonest first. */
-  byTrail: Map<number, string[]>;
-}
-
-let table: GbkTable | undefined;
-
-function build(): GbkTable {
-  const decode: (string | undefined)[] = new Array(0x10000).fill(undefined);
-  const encode = new Uint16Array(0x10000);
-  const trails: number[] = [];
-  for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) trails.push(trail);
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    const decoded = [...iconv.decode(Buffer.from(trails.flatMap((trail) => [lead, trail])), "gbk")];
-    if (decoded.length !== trails.length) continue; // unassigned codes do not decode one to one: skip the row
-    trails.forEach((trail, k) => {
-      const char = decoded[k];
-      if (char === "\uFFFD") return;
-      const code = (lead << 8) | trail;
-      decode[code] = char;
-      if (char.length === 1 && encode[char.charCodeAt(0)] === 0) encode[char.charCodeAt(0)] = code;
-    });
-  }
-  const byTrail = new Map<number, string[]>();
-  for (const [code, char] of decode.entries()) {
-    if (char === undefined || (!isHan(char) && !GUESSABLE_PUNCTUATION.includes(char))) continue;
-    const list = byTrail.get(code & 0xff) ?? [];
-    list.push(char);
-    byTrail.set(code & 0xff, list);
-  }
-  for (const list of byTrail.values()) list.sort((a, b) => charCost(a) - charCost(b));
-  const seamFirsts = new Map<number, string[]>();
-  for (const [code, char] of decode.entries()) {
-    if (char === undefined || !isHan(char) || !isSeamTrail(code & 0xff)) continue;
-    const firsts = seamFirsts.get(code >> 8);
-    if (firsts) firsts.push(char);
-    else seamFirsts.set(code >> 8, [char]);
-  }
-  return { decode, encode, byTrail, seamFirsts };
-}
-
-function gbk(): GbkTable {
-  return (table ??= build());
+/** The index of a double-byte code in GBK_DOUBLE_BYTE, or -1 when the bytes are not a GBK pair. */
+function indexOfPair(lead: number, trail: number): number {
+  if (lead < FIRST_LEAD || lead > LAST_LEAD || trail < 0x40 || trail > 0xfe || trail === 0x7f) return -1;
+  return (lead - FIRST_LEAD) * TRAILS_PER_LEAD + trail - 0x40 - (trail > 0x7f ? 1 : 0);
 }
 
 /** The character of a GBK double-byte code, or undefined when the pair is not assigned. */
 export function decodePair(lead: number, trail: number): string | undefined {
-  return gbk().decode[(lead << 8) | trail];
+  const index = indexOfPair(lead, trail);
+  return index < 0 ? undefined : GBK_DOUBLE_BYTE[index];
+}
+
+/** By UTF-16 code, the character's double-byte code (the first, where GBK has two), or 0. */
+let encodeTable: Uint16Array | undefined;
+function buildEncodeTable(): Uint16Array {
+  const encode = new Uint16Array(0x10000);
+  for (let index = 0; index < GBK_DOUBLE_BYTE.length; index++) {
+    const u = GBK_DOUBLE_BYTE.charCodeAt(index);
+    if (encode[u] !== 0) continue;
+    const trail = 0x40 + (index % TRAILS_PER_LEAD);
+    encode[u] = ((FIRST_LEAD + Math.floor(index / TRAILS_PER_LEAD)) << 8) | (trail >= 0x7f ? trail + 1 : trail);
+  }
+  return encode;
 }
 
 /** The GBK double-byte code of a character, or undefined when GBK has none (ASCII is not in this table). */
@@ -72,7 +46,7 @@ export function encodeChar(char: string): number | undefined {
 
 /** encodeChar by UTF-16 code. */
 export function encodeCode(u: number): number | undefined {
-  return gbk().encode[u] || undefined;
+  return (encodeTable ??= buildEncodeTable())[u] || undefined;
 }
 
 /**
@@ -84,12 +58,35 @@ export function isSeamTrail(trail: number): boolean {
   return (trail >= 0xaa && trail <= 0xaf) || (trail >= 0xf8 && trail <= 0xfe);
 }
 
+const seamFirstsByLead = new Map<number, string[]>();
+
 /** Han characters with this lead byte whose trail byte can start a seam (isSeamTrail). */
 export function seamFirsts(lead: number): readonly string[] {
-  return gbk().seamFirsts.get(lead) ?? [];
+  let firsts = seamFirstsByLead.get(lead);
+  if (!firsts) {
+    firsts = [];
+    for (let trail = 0xaa; trail <= 0xfe; trail++) {
+      const char = isSeamTrail(trail) ? decodePair(lead, trail) : undefined;
+      if (char !== undefined && isHan(char)) firsts.push(char);
+    }
+    seamFirstsByLead.set(lead, firsts);
+  }
+  return firsts;
 }
+
+const charsByTrail = new Map<number, string[]>();
 
 /** Han characters and common punctuation whose GBK code ends with `trail`, commonest first. */
 export function charsWithTrail(trail: number): readonly string[] {
-  return gbk().byTrail.get(trail) ?? [];
+  let chars = charsByTrail.get(trail);
+  if (!chars) {
+    chars = [];
+    for (let lead = FIRST_LEAD; lead <= LAST_LEAD; lead++) {
+      const char = decodePair(lead, trail);
+      if (char !== undefined && (isHan(char) || GUESSABLE_PUNCTUATION.includes(char))) chars.push(char);
+    }
+    chars.sort((a, b) => charCost(a) - charCost(b)); // stable: equal costs stay in code order
+    charsByTrail.set(trail, chars);
+  }
+  return chars;
 }

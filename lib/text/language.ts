@@ -10,25 +10,30 @@ import { COMMON_PUNCTUATION } from "./data/punctuation";
 import { STANDALONE_CHARS } from "./data/standalone-chars";
 import { WORD_FREQUENCY_CLASSES } from "./data/word-frequencies";
 
+/**
+ * Everything by UTF-16 code where it can be (typed arrays fill in a few milliseconds; Maps of strings took most of
+ * a cold start). Every form in the data is one BMP character (tests/unit/text/language.test.ts checks).
+ */
 interface Model {
-  rank: Map<string, number>;
-  simplified: Map<string, string>;
-  /** How many script forms share a character's frequency entry (国國: 2). */
-  forms: Map<string, number>;
+  /** By code: 1 + the frequency rank (0 = most common), or 0 when unranked. Punctuation is ranked among them. */
+  rankPlusOne: Int32Array;
+  /** By code: how many script forms share the character's frequency entry (国國: 2), or 0 when unranked. */
+  forms: Uint8Array;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
   norm: number;
   /** Common two-character words and their corpus frequencies (see WordTable). */
   words: WordTable;
-  /** By simplified UTF-16 code: 1 + the number of the word group that starts with it, or 0. */
+  /** By simplified code: 1 + the number of the word group that starts with it, or 0. */
   groupOf: Uint16Array;
-  /** By UTF-16 code: the simplified form's code, and charCost. */
+  /** By group number: where its following characters start in COMMON_WORDS, and end (exclusive). */
+  groupStart: Uint32Array;
+  groupEnd: Uint32Array;
+  /** By code: the simplified form's code, and charCost. */
   simplifiedCode: Uint16Array;
   cost: Float64Array;
   probability: Float64Array;
-  /** By simplified UTF-16 code: 1 when some word ends with it. Most codes do not. */
+  /** By simplified code: 1 when some word ends with it. Most codes do not. */
   last: Uint8Array;
-  /** Simplified character → the characters that follow it in a word, and those that precede it. */
-  after: Map<string, string>;
   standalone: Set<string>;
 }
 
@@ -39,7 +44,8 @@ interface Model {
  */
 interface WordTable {
   keys: Int32Array; // key + 1; 0 marks an empty slot
-  frequencies: Float64Array;
+  /** The word's frequency class digit (its character code in WORD_FREQUENCY_CLASSES): see CLASS_WEIGHTS. */
+  classes: Uint8Array;
 }
 const WORD_TABLE_BITS = 18; // 262,144 slots for ≈70,000 words: short probe runs
 
@@ -52,7 +58,7 @@ function wordTableGet(table: WordTable, key: number): number {
   for (let slot = wordSlot(key); ; slot = (slot + 1) & mask) {
     const stored = table.keys[slot];
     if (stored === 0) return 0;
-    if (stored === key + 1) return table.frequencies[slot];
+    if (stored === key + 1) return CLASS_WEIGHTS[table.classes[slot]];
   }
 }
 
@@ -63,57 +69,80 @@ const CLASS_WEIGHTS = (() => {
   return weights;
 })();
 
+const SPACE = 0x20;
 let model: Model | undefined;
 
+// The tables are read by index, not split into strings: a cold start sees every character of them once.
 function buildModel(): Model {
-  const rank = new Map<string, number>();
-  const simplified = new Map<string, string>();
-  const formCount = new Map<string, number>();
+  const rankPlusOne = new Int32Array(0x10000);
+  const forms = new Uint8Array(0x10000);
+  const simplifiedCode = new Uint16Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) simplifiedCode[u] = u;
   let norm = 0;
-  CHAR_FREQUENCY_RANKS.split(" ").forEach((entry, i) => {
-    const forms = [...entry];
-    norm += 1 / (i + RANK_OFFSET);
-    for (const form of forms) {
-      if (!rank.has(form)) rank.set(form, i);
-      simplified.set(form, forms[0]);
-      formCount.set(form, forms.length);
+  for (let i = 0, entry = 0; i < CHAR_FREQUENCY_RANKS.length; entry++) {
+    let end = CHAR_FREQUENCY_RANKS.indexOf(" ", i);
+    if (end < 0) end = CHAR_FREQUENCY_RANKS.length;
+    norm += 1 / (entry + RANK_OFFSET);
+    const head = CHAR_FREQUENCY_RANKS.charCodeAt(i); // the entry's simplified form, then its other forms
+    for (let k = i; k < end; k++) {
+      const u = CHAR_FREQUENCY_RANKS.charCodeAt(k);
+      if (rankPlusOne[u] === 0) rankPlusOne[u] = entry + 1;
+      simplifiedCode[u] = head;
+      forms[u] = end - i;
     }
-  });
+    i = end + 1;
+  }
   // Punctuation is as frequent as the commonest characters; rank it among them.
-  [...COMMON_PUNCTUATION].forEach((p, i) => rank.set(p, i * 8));
-  const words: WordTable = { keys: new Int32Array(1 << WORD_TABLE_BITS), frequencies: new Float64Array(1 << WORD_TABLE_BITS) };
+  for (let i = 0; i < COMMON_PUNCTUATION.length; i++) rankPlusOne[COMMON_PUNCTUATION.charCodeAt(i)] = i * 8 + 1;
+  const words: WordTable = { keys: new Int32Array(1 << WORD_TABLE_BITS), classes: new Uint8Array(1 << WORD_TABLE_BITS) };
   const mask = words.keys.length - 1;
   const groupOf = new Uint16Array(0x10000);
   const last = new Uint8Array(0x10000);
-  const after = new Map<string, string>();
-  const classes = WORD_FREQUENCY_CLASSES.split(" ");
-  COMMON_WORDS.split(" ").forEach((group, g) => {
-    after.set(group[0], group.slice(1));
-    groupOf[group.charCodeAt(0)] = g + 1;
-    const weights = classes[g];
-    for (let k = 1; k < group.length; k++) {
-      const second = group.charCodeAt(k);
+  const groupStart: number[] = [];
+  const groupEnd: number[] = [];
+  // COMMON_WORDS and WORD_FREQUENCY_CLASSES share a layout: a group "联防合" and its classes "xy", space separated.
+  for (let i = 0, c = 0, g = 0; i < COMMON_WORDS.length; g++) {
+    let end = COMMON_WORDS.indexOf(" ", i);
+    if (end < 0) end = COMMON_WORDS.length;
+    groupOf[COMMON_WORDS.charCodeAt(i)] = g + 1;
+    groupStart.push(i + 1);
+    groupEnd.push(end);
+    for (let k = i + 1; k < end; k++, c++) {
+      const second = COMMON_WORDS.charCodeAt(k);
       const key = g * 0x10000 + second;
       let slot = wordSlot(key);
       while (words.keys[slot] !== 0 && words.keys[slot] !== key + 1) slot = (slot + 1) & mask;
       words.keys[slot] = key + 1;
-      words.frequencies[slot] = CLASS_WEIGHTS[weights.charCodeAt(k - 1)];
+      words.classes[slot] = WORD_FREQUENCY_CLASSES.charCodeAt(c);
       last[second] = 1;
     }
-  });
-  const simplifiedCode = new Uint16Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) simplifiedCode[u] = u;
-  for (const [form, s] of simplified) if (form.length === 1) simplifiedCode[form.charCodeAt(0)] = s.charCodeAt(0);
+    c++; // the classes' space
+    i = end + 1;
+  }
   // Costs and probabilities by code: unranked first (Han blocks cheaper than other symbols), then the ranked ones.
   const cost = new Float64Array(0x10000).fill(Math.log2(UNKNOWN_RANK) + 3);
   for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) cost.fill(Math.log2(UNKNOWN_RANK), from, to + 1);
   const probability = new Float64Array(0x10000).fill(1 / UNKNOWN_RANK / norm);
-  for (const [c, r] of rank) {
-    if (c.length !== 1) continue;
-    cost[c.charCodeAt(0)] = Math.log2(r + RANK_OFFSET);
-    probability[c.charCodeAt(0)] = 1 / (r + RANK_OFFSET) / norm / (formCount.get(c) ?? 1);
+  for (let u = 0; u < 0x10000; u++) {
+    if (rankPlusOne[u] === 0) continue;
+    const r = rankPlusOne[u] - 1;
+    cost[u] = Math.log2(r + RANK_OFFSET);
+    probability[u] = 1 / (r + RANK_OFFSET) / norm / (forms[u] || 1);
   }
-  return { rank, simplified, forms: formCount, norm, words, groupOf, simplifiedCode, cost, probability, last, after, standalone: new Set(STANDALONE_CHARS) };
+  return {
+    rankPlusOne,
+    forms,
+    norm,
+    words,
+    groupOf,
+    groupStart: Uint32Array.from(groupStart),
+    groupEnd: Uint32Array.from(groupEnd),
+    simplifiedCode,
+    cost,
+    probability,
+    last,
+    standalone: new Set(STANDALONE_CHARS),
+  };
 }
 
 function getModel(): Model {
@@ -121,14 +150,28 @@ function getModel(): Model {
 }
 
 // Parts only some texts need (words that end with a character; readings for inline pinyin), built on first use.
-let wordsBefore: Map<string, string> | undefined;
-function getWordsBefore(): Map<string, string> {
+/** Words by their second character: for code u, the first characters are firsts[start[u]] … firsts[start[u + 1] - 1]. */
+let wordsBefore: { start: Uint32Array; firsts: Uint16Array } | undefined;
+function getWordsBefore(): { start: Uint32Array; firsts: Uint16Array } {
   if (wordsBefore) return wordsBefore;
-  const before = new Map<string, string>();
-  for (const group of COMMON_WORDS.split(" ")) {
-    for (let k = 1; k < group.length; k++) before.set(group[k], (before.get(group[k]) ?? "") + group[0]);
+  // A counting sort of the words by their second character: two passes over the lexicon, no strings.
+  const start = new Uint32Array(0x10001);
+  const isFirst = (k: number) => k === 0 || COMMON_WORDS.charCodeAt(k - 1) === SPACE;
+  for (let k = 0; k < COMMON_WORDS.length; k++) {
+    const u = COMMON_WORDS.charCodeAt(k);
+    if (u !== SPACE && !isFirst(k)) start[u + 1]++;
   }
-  return (wordsBefore = before);
+  for (let u = 0; u < 0x10000; u++) start[u + 1] += start[u];
+  const next = start.slice(0, 0x10000);
+  const firsts = new Uint16Array(start[0x10000]);
+  let first = 0;
+  for (let k = 0; k < COMMON_WORDS.length; k++) {
+    const u = COMMON_WORDS.charCodeAt(k);
+    if (u === SPACE) continue;
+    if (isFirst(k)) first = u;
+    else firsts[next[u]++] = first;
+  }
+  return (wordsBefore = { start, firsts });
 }
 
 let readingTables: { readings: Map<string, string[]>; byReading: Map<string, string[]> } | undefined;
@@ -154,24 +197,19 @@ const UNKNOWN_RANK = 30000;
 /** Zipf with an offset: frequency ∝ 1/(rank + 16), so the commonest characters are not overweighted. */
 const RANK_OFFSET = 16;
 
-/** Frequency rank of a character (0 = most common), or undefined when it is not in the table. */
-export function charRank(c: string): number | undefined {
-  return getModel().rank.get(c);
-}
-
 /**
  * Cost of seeing a character, in bits-like units (Zipf: frequency ∝ 1/rank, so cost ∝ log rank).
  * Unknown Han characters are expensive; unknown non-Han symbols inside Chinese text more so.
  */
 export function charCost(c: string): number {
   if (c.length === 1) return getModel().cost[c.charCodeAt(0)];
-  const r = getModel().rank.get(c);
-  if (r !== undefined) return Math.log2(r + RANK_OFFSET);
   return isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
 }
 
 export function toSimplifiedChar(c: string): string {
-  return getModel().simplified.get(c) ?? c;
+  if (c.length !== 1) return c;
+  const s = getModel().simplifiedCode[c.charCodeAt(0)];
+  return s === c.charCodeAt(0) ? c : String.fromCharCode(s);
 }
 
 /** charCost by UTF-16 code (no one-character string to allocate in loops over a whole text). */
@@ -199,10 +237,7 @@ export function isWord(a: string, b: string): boolean {
  */
 export function charProbability(c: string): number {
   const m = getModel();
-  if (c.length === 1) return m.probability[c.charCodeAt(0)];
-  const r = m.rank.get(c);
-  if (r === undefined) return 1 / UNKNOWN_RANK / m.norm;
-  return 1 / (r + RANK_OFFSET) / m.norm / (m.forms.get(c) ?? 1);
+  return c.length === 1 ? m.probability[c.charCodeAt(0)] : 1 / UNKNOWN_RANK / m.norm;
 }
 
 /** Corpus frequency of the common word ab (any script form), 0 when ab is not one. */
@@ -227,22 +262,38 @@ export function nextToProbability(candidate: string, neighbour: string, side: "a
 }
 
 /** Total word frequency of a character's word partners on one side, and their summed character probability. */
-function partnersOf(c: string, side: "after" | "before"): { frequency: number; mass: number } {
-  const key = c.length === 1 ? c.charCodeAt(0) * 2 + (side === "after" ? 1 : 0) : `${side}${c}`;
+function partnersOf(c: string, side: "after" | "before"): Readonly<{ frequency: number; mass: number }> {
+  if (c.length !== 1) return NO_PARTNERS; // every word of the lexicon is two BMP characters
+  const key = c.charCodeAt(0) * 2 + (side === "after" ? 1 : 0);
   let partners = partnerCache.get(key);
   if (!partners) {
     const m = getModel();
-    const s = toSimplifiedChar(c);
-    partners = { frequency: 0, mass: 0 };
-    for (const p of (side === "after" ? m.after : getWordsBefore()).get(s) ?? "") {
-      partners.frequency += side === "after" ? wordFrequency(s, p) : wordFrequency(p, s);
-      partners.mass += charProbability(p) * (m.forms.get(p) ?? 1);
+    const s = m.simplifiedCode[c.charCodeAt(0)];
+    let frequency = 0;
+    let mass = 0;
+    // By codes: a common character has hundreds of partners, and this runs cold, once per character.
+    if (side === "after") {
+      const g = m.groupOf[s];
+      for (let k = g === 0 ? 0 : m.groupStart[g - 1], end = g === 0 ? 0 : m.groupEnd[g - 1]; k < end; k++) {
+        const p = COMMON_WORDS.charCodeAt(k);
+        frequency += codeWordFrequency(s, p);
+        mass += m.probability[p] * (m.forms[p] || 1);
+      }
+    } else {
+      const { start, firsts } = getWordsBefore();
+      for (let k = start[s]; k < start[s + 1]; k++) {
+        const p = firsts[k];
+        frequency += codeWordFrequency(p, s);
+        mass += m.probability[p] * (m.forms[p] || 1);
+      }
     }
+    partners = { frequency, mass };
     partnerCache.set(key, partners);
   }
   return partners;
 }
-const partnerCache = new Map<number | string, { frequency: number; mass: number }>();
+const partnerCache = new Map<number, { frequency: number; mass: number }>();
+const NO_PARTNERS = { frequency: 0, mass: 0 };
 
 /** True when the character (any script form) is one of the commonest one-character words (的, 有, 在 …). */
 export function isStandalone(c: string): boolean {
@@ -272,14 +323,3 @@ export function isHan(c: string): boolean {
 
 /** Bonus (cost reduction) for each adjacent pair that forms a known word. */
 export const WORD_BONUS = 4;
-
-/** Total cost of a string: character costs minus word bonuses. Lower is more like real Chinese. */
-export function textCost(s: string): number {
-  const chars = [...s];
-  let cost = 0;
-  for (let i = 0; i < chars.length; i++) {
-    cost += charCost(chars[i]);
-    if (i > 0 && isWord(chars[i - 1], chars[i])) cost -= WORD_BONUS;
-  }
-  return cost;
-}

@@ -27,4 +27,8 @@ if (!dir) {
   dir = (await buildCli(root)).dir;
 }
 const { main } = await import(pathToFileURL(path.join(dir, "main.mjs")).href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Every command has finished its work when main returns: exit as soon as the output is written, rather than wait
+// for Node to tear down a heap that holds the language and gazetteer tables (≈30 ms of a one-report extract).
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write("", resolve))));
+process.exit(code);
