@@ -18,19 +18,25 @@ export async function buildCli(root = ROOT) {
   const { build } = await import("esbuild");
   const base = cacheDir(root);
   const name = `build-${Date.now().toString(36)}-${process.pid}`;
+  const outdir = path.join(base, name);
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: "scripts/cli/main.ts", "extract-worker": "scripts/cli/extract-worker.ts" },
-    outdir: path.join(base, name),
+    outdir,
     bundle: true,
-    splitting: true, // each subcommand in a chunk of its own, loaded when it runs
-    format: "esm",
-    outExtension: { ".js": ".mjs" }, // no package.json "type" applies inside node_modules
+    // One CommonJS file per entry: Node reads and compiles it faster than ES module chunks, which it decodes and
+    // links one by one (≈25 ms of a one-report extract). Subcommands are still evaluated only when they run
+    // (esbuild wraps what main.ts imports dynamically in functions called on import).
+    format: "cjs",
+    outExtension: { ".js": ".cjs" }, // whatever package.json "type" says
+    define: { "import.meta.url": "__atlasModuleUrl" },
+    banner: { js: 'var __atlasModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     platform: "node",
     target: "node20",
     metafile: true,
     logLevel: "warning",
     legalComments: "none",
+    charset: "utf8",
     plugins: [externalPackages, jsonAsParse],
   });
   const inputs = {};

@@ -143,13 +143,29 @@ export function regionsNamed(name: string): KnownRegion[] {
 
 // Read from the project folder rather than bundled: the CLI and Next bundles would otherwise carry 600 kB each.
 const TOWNSHIPS_FILE = path.join(projectRoot, "lib", "extract", "data", "townships.json");
-let townshipTable: Record<string, string> | undefined;
+let townshipBytes: Buffer | undefined;
+const townshipRowCache = new Map<string, string | undefined>();
 const townshipCache = new Map<string, KnownRegion[]>();
 
-/** Parsed on first use only: most reports never need the ≈38,000 townships. */
-function townshipRows(): Record<string, string> {
-  townshipTable ??= (JSON.parse(readFileSync(TOWNSHIPS_FILE, "utf8")) as { counties: Record<string, string> }).counties;
-  return townshipTable;
+/**
+ * A county's townships as stored ("001东华门街道|002景山街道|…"), or undefined. Read on first use, and only that
+ * county's entry is decoded: a report needs a few counties of ≈2,850, and decoding the whole file cost more than
+ * the rest of region detection. The file is JSON written by scripts/build-gazetteer.ts with JSON.stringify, so an
+ * entry is `"code":"…"`, and its value is read back with JSON.parse.
+ */
+function townshipRow(code: string): string | undefined {
+  if (townshipRowCache.has(code)) return townshipRowCache.get(code);
+  townshipBytes ??= readFileSync(TOWNSHIPS_FILE);
+  const key = Buffer.from(`"${code}":"`);
+  const at = townshipBytes.indexOf(key);
+  let row: string | undefined;
+  if (at >= 0) {
+    const start = at + key.length - 1; // the value's opening quote
+    const end = townshipBytes.indexOf(0x22, start + 1); // township names hold no quote marks
+    row = JSON.parse(townshipBytes.toString("utf8", start, end + 1)) as string;
+  }
+  townshipRowCache.set(code, row);
+  return row;
 }
 
 /** The townships and streets of a county (or of a city without counties), named and slugged on first use. */
@@ -157,7 +173,7 @@ export function townshipsOf(parentCode: string): KnownRegion[] {
   const cached = townshipCache.get(parentCode);
   if (cached) return cached;
   const parent = BY_CODE.get(parentCode);
-  const list = townshipRows()[parentCode];
+  const list = townshipRow(parentCode);
   const townships = !parent || !list
     ? []
     : list.split("|").map((entry): KnownRegion => {
@@ -187,7 +203,7 @@ function townshipByCode(code: string): KnownRegion | undefined {
 /** Counties (and cities without counties) at or below a region, where its townships hang. */
 export function townshipParentsWithin(region: KnownRegion): string[] {
   if (!region.code || region.tier < 2) return [];
-  if (region.tier === 2 || townshipRows()[region.code]) return [region.code];
+  if (region.tier === 2 || townshipRow(region.code)) return [region.code];
   return KNOWN_REGIONS.filter((r) => r.tier === 2 && r.parentCode === region.code).map((r) => r.code!);
 }
 

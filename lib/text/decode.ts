@@ -3,14 +3,20 @@
  * plausible legacy encoding (GB18030, Big5 and whatever chardet suggests) is decoded and the one that
  * reads most like Chinese — fewest replacement characters, commonest characters — is kept.
  */
-import chardet from "chardet";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import { TextInputError } from "./errors";
 import { charCost, codeCost, isHan, isHanCode } from "./language";
 
 export interface DecodedText {
   text: string;
   encoding: string;
+}
+
+// Loaded on first use: most reports are UTF-8, and the two packages cost a tenth of a one-report extract to load.
+let legacy: { chardet: typeof import("chardet"); iconv: typeof import("iconv-lite") } | undefined;
+function legacyDecoders(): { chardet: typeof import("chardet"); iconv: typeof import("iconv-lite") } {
+  const load = createRequire(import.meta.url);
+  return (legacy ??= { chardet: load("chardet") as typeof import("chardet"), iconv: load("iconv-lite") as typeof import("iconv-lite") });
 }
 
 /** Encodings always tried for non-UTF-8 input; chardet's guesses are added to these. */
@@ -130,6 +136,7 @@ function stripTrailingReplacement(text: string): string {
 }
 
 function decodeLegacy(bytes: Uint8Array): DecodedText {
+  const { chardet, iconv } = legacyDecoders();
   const names = new Set(LEGACY_CANDIDATES);
   for (const match of chardet.analyse(bytes)) if (iconv.encodingExists(match.name)) names.add(match.name);
   let best: { decoded: DecodedText; score: number; replacements: number } | undefined;

@@ -21,45 +21,17 @@ interface Model {
   forms: Uint8Array;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
   norm: number;
-  /** Common two-character words and their corpus frequencies (see WordTable). */
-  words: WordTable;
   /** By simplified code: 1 + the number of the word group that starts with it, or 0. */
   groupOf: Uint16Array;
-  /** By group number: where its following characters start in COMMON_WORDS, and end (exclusive). */
+  /** By group number: where its second characters start in COMMON_WORDS, and end (exclusive). They are in code
+   *  order (build-data.mjs sorts the words), so a word is found by binary search: no table of 70,000 words to build. */
   groupStart: Uint32Array;
   groupEnd: Uint32Array;
   /** By code: the simplified form's code, and charCost. */
   simplifiedCode: Uint16Array;
   cost: Float64Array;
   probability: Float64Array;
-  /** By simplified code: 1 when some word ends with it. Most codes do not. */
-  last: Uint8Array;
   standalone: Set<string>;
-}
-
-/**
- * Two-character word → corpus frequency, in an open-addressing hash of typed arrays keyed by the first character's
- * group number · 65536 + the second's UTF-16 code. A Map of the same 70,000 words took most of a cold start to
- * build (parsed numbers, heap-number keys); this fills in a few milliseconds.
- */
-interface WordTable {
-  keys: Int32Array; // key + 1; 0 marks an empty slot
-  /** The word's frequency class digit (its character code in WORD_FREQUENCY_CLASSES): see CLASS_WEIGHTS. */
-  classes: Uint8Array;
-}
-const WORD_TABLE_BITS = 18; // 262,144 slots for ≈70,000 words: short probe runs
-
-function wordSlot(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - WORD_TABLE_BITS);
-}
-
-function wordTableGet(table: WordTable, key: number): number {
-  const mask = table.keys.length - 1;
-  for (let slot = wordSlot(key); ; slot = (slot + 1) & mask) {
-    const stored = table.keys[slot];
-    if (stored === 0) return 0;
-    if (stored === key + 1) return CLASS_WEIGHTS[table.classes[slot]];
-  }
 }
 
 /** 2^class by the character code of a base-36 frequency class digit (WORD_FREQUENCY_CLASSES). */
@@ -94,29 +66,15 @@ function buildModel(): Model {
   }
   // Punctuation is as frequent as the commonest characters; rank it among them.
   for (let i = 0; i < COMMON_PUNCTUATION.length; i++) rankPlusOne[COMMON_PUNCTUATION.charCodeAt(i)] = i * 8 + 1;
-  const words: WordTable = { keys: new Int32Array(1 << WORD_TABLE_BITS), classes: new Uint8Array(1 << WORD_TABLE_BITS) };
-  const mask = words.keys.length - 1;
   const groupOf = new Uint16Array(0x10000);
-  const last = new Uint8Array(0x10000);
   const groupStart: number[] = [];
   const groupEnd: number[] = [];
-  // COMMON_WORDS and WORD_FREQUENCY_CLASSES share a layout: a group "联防合" and its classes "xy", space separated.
-  for (let i = 0, c = 0, g = 0; i < COMMON_WORDS.length; g++) {
+  for (let i = 0, g = 0; i < COMMON_WORDS.length; g++) {
     let end = COMMON_WORDS.indexOf(" ", i);
     if (end < 0) end = COMMON_WORDS.length;
     groupOf[COMMON_WORDS.charCodeAt(i)] = g + 1;
     groupStart.push(i + 1);
     groupEnd.push(end);
-    for (let k = i + 1; k < end; k++, c++) {
-      const second = COMMON_WORDS.charCodeAt(k);
-      const key = g * 0x10000 + second;
-      let slot = wordSlot(key);
-      while (words.keys[slot] !== 0 && words.keys[slot] !== key + 1) slot = (slot + 1) & mask;
-      words.keys[slot] = key + 1;
-      words.classes[slot] = WORD_FREQUENCY_CLASSES.charCodeAt(c);
-      last[second] = 1;
-    }
-    c++; // the classes' space
     i = end + 1;
   }
   // Costs and probabilities by code: unranked first (Han blocks cheaper than other symbols), then the ranked ones.
@@ -133,14 +91,12 @@ function buildModel(): Model {
     rankPlusOne,
     forms,
     norm,
-    words,
     groupOf,
     groupStart: Uint32Array.from(groupStart),
     groupEnd: Uint32Array.from(groupEnd),
     simplifiedCode,
     cost,
     probability,
-    last,
     standalone: new Set(STANDALONE_CHARS),
   };
 }
@@ -156,19 +112,19 @@ function getWordsBefore(): { start: Uint32Array; firsts: Uint16Array } {
   if (wordsBefore) return wordsBefore;
   // A counting sort of the words by their second character: two passes over the lexicon, no strings.
   const start = new Uint32Array(0x10001);
-  const isFirst = (k: number) => k === 0 || COMMON_WORDS.charCodeAt(k - 1) === SPACE;
-  for (let k = 0; k < COMMON_WORDS.length; k++) {
+  for (let k = 0, first = true; k < COMMON_WORDS.length; k++) {
     const u = COMMON_WORDS.charCodeAt(k);
-    if (u !== SPACE && !isFirst(k)) start[u + 1]++;
+    if (u === SPACE) first = true;
+    else if (first) first = false;
+    else start[u + 1]++;
   }
   for (let u = 0; u < 0x10000; u++) start[u + 1] += start[u];
   const next = start.slice(0, 0x10000);
   const firsts = new Uint16Array(start[0x10000]);
-  let first = 0;
-  for (let k = 0; k < COMMON_WORDS.length; k++) {
+  for (let k = 0, first = -1; k < COMMON_WORDS.length; k++) {
     const u = COMMON_WORDS.charCodeAt(k);
-    if (u === SPACE) continue;
-    if (isFirst(k)) first = u;
+    if (u === SPACE) first = -1;
+    else if (first < 0) first = u;
     else firsts[next[u]++] = first;
   }
   return (wordsBefore = { start, firsts });
@@ -219,11 +175,25 @@ export function codeCost(u: number): number {
 
 /** wordFrequency by UTF-16 codes. */
 export function codeWordFrequency(a: number, b: number): number {
-  const { simplifiedCode, words, groupOf, last } = getModel();
+  const { simplifiedCode, groupOf } = getModel();
   const g = groupOf[simplifiedCode[a]];
-  const sb = simplifiedCode[b];
-  if (g === 0 || !last[sb]) return 0; // most pairs of characters end here, without a hash lookup
-  return wordTableGet(words, (g - 1) * 0x10000 + sb);
+  return g === 0 ? 0 : wordInGroup(g, simplifiedCode[b]);
+}
+
+/** The frequency of the word group g's first character + the character sb, or 0. */
+function wordInGroup(g: number, sb: number): number {
+  const { groupStart, groupEnd } = getModel();
+  let low = groupStart[g - 1];
+  let high = groupEnd[g - 1] - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const u = COMMON_WORDS.charCodeAt(middle);
+    if (u < sb) low = middle + 1;
+    else if (u > sb) high = middle - 1;
+    // WORD_FREQUENCY_CLASSES has COMMON_WORDS' layout less each group's first character: g characters before here.
+    else return CLASS_WEIGHTS[WORD_FREQUENCY_CLASSES.charCodeAt(middle - g)];
+  }
+  return 0;
 }
 
 /** True when the two characters (any script form) make a common two-character word. */
@@ -279,6 +249,15 @@ function partnersOf(c: string, side: "after" | "before"): Readonly<{ frequency: 
         frequency += codeWordFrequency(s, p);
         mass += m.probability[p] * (m.forms[p] || 1);
       }
+    } else if (beforeSearches++ < BEFORE_SEARCHES) {
+      // A handful of characters: search each word group for the character (binary search, no index to build).
+      for (let g = 1; g <= m.groupStart.length; g++) {
+        const f = wordInGroup(g, s);
+        if (f === 0) continue;
+        const p = COMMON_WORDS.charCodeAt(m.groupStart[g - 1] - 1);
+        frequency += f;
+        mass += m.probability[p] * (m.forms[p] || 1);
+      }
     } else {
       const { start, firsts } = getWordsBefore();
       for (let k = start[s]; k < start[s + 1]; k++) {
@@ -293,6 +272,10 @@ function partnersOf(c: string, side: "after" | "before"): Readonly<{ frequency: 
   return partners;
 }
 const partnerCache = new Map<number, { frequency: number; mass: number }>();
+/** Up to this many characters' partners, words that end with a character are found by searching every word group;
+ *  past it (a long garbled text), an index of all words by their second character is built once (getWordsBefore). */
+const BEFORE_SEARCHES = 32;
+let beforeSearches = 0;
 const NO_PARTNERS = { frequency: 0, mass: 0 };
 
 /** True when the character (any script form) is one of the commonest one-character words (的, 有, 在 …). */

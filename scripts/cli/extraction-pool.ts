@@ -25,10 +25,10 @@ export function defaultWorkerCount(): number {
 }
 
 function startWorker(): Worker {
-  // From the build the worker is the bundle's extract-worker.mjs, beside this chunk; run from source (tsx), it is
+  // From the build the worker is the bundle extract-worker.cjs, beside this one; run from source (tsx), it is
   // TypeScript, and tsx's hooks must be registered in the worker too (they are per thread).
   const source = import.meta.url.endsWith(".ts");
-  const script = source ? new URL("./extract-worker.ts", import.meta.url) : new URL("./extract-worker.mjs", import.meta.url);
+  const script = source ? new URL("./extract-worker.ts", import.meta.url) : new URL("./extract-worker.cjs", import.meta.url);
   const loader = `import("tsx/esm/api").then(({ register }) => register()).then(() => import(${JSON.stringify(script.href)}))`;
   return new Worker(source ? loader : script, { eval: source, resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB }, stdout: false, stderr: false });
 }

@@ -3,7 +3,7 @@
 // lib/ or scripts/cli/ shows in the next run.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 
 const root = process.env.ATLAS_ROOT ?? path.resolve(import.meta.dirname, "../..");
 const cache = path.join(root, "node_modules", ".cache", "atlas-cli");
@@ -26,7 +26,7 @@ if (!dir) {
   const { buildCli } = await import("../build-cli.mjs");
   dir = (await buildCli(root)).dir;
 }
-const { main } = await import(pathToFileURL(path.join(dir, "main.mjs")).href);
+const { main } = createRequire(import.meta.url)(path.join(dir, "main.cjs"));
 const code = await main(process.argv.slice(2));
 // Every command has finished its work when main returns: exit as soon as the output is written, rather than wait
 // for Node to tear down a heap that holds the language and gazetteer tables (≈30 ms of a one-report extract).

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { regionFromName } from "../../../lib/extract/metadata";
 import { decideRegion } from "../../../lib/extract/region-detection";
@@ -18,6 +19,15 @@ describe("gazetteer", () => {
     const townships = KNOWN_REGIONS.filter((r) => r.tier === 2).reduce((n, r) => n + townshipsOf(r.code!).length, 0);
     expect(townships).toBeGreaterThan(35000);
     expect(townships).toBeLessThan(45000);
+  });
+
+  it("reads each county's townships as the whole file parsed as JSON gives them", () => {
+    const { counties } = JSON.parse(readFileSync(new URL("../../../lib/extract/data/townships.json", import.meta.url), "utf8")) as { counties: Record<string, string> };
+    for (const [code, row] of Object.entries(counties)) {
+      if (!KNOWN_REGIONS.some((r) => r.code === code)) continue;
+      expect(townshipsOf(code).map((t) => t.code!.slice(6) + t.name).join("|")).toBe(row);
+    }
+    expect(townshipsOf("999999")).toEqual([]);
   });
 
   it("keeps slugs unique and within [a-z0-9-], codes unique", () => {

@@ -57,6 +57,8 @@ describe("language data", () => {
     expect(classes).toHaveLength(groups.length);
     groups.forEach((group, g) => expect(classes[g]).toHaveLength(group.length - 1));
     expect(new Set(groups.map((group) => group[0])).size).toBe(groups.length); // one group per first character
+    // In code order within each group: the model finds a word by binary search.
+    expect(groups.filter((group) => [...group.slice(1)].some((c, k, rest) => k > 0 && c <= rest[k - 1]))).toEqual([]);
   });
 
   it("reads words in any script form, and its bigram model sums to one over a neighbour's partners", () => {
