@@ -108,11 +108,13 @@ function relativeHead(text: string, from: number, stop: number, unitKind: UnitKi
 /**
  * The subject written after the figure (68个临时党支部): the last head noun compatible with the unit before the
  * predicate starts, and the plain phrase up to the predicate as a fallback. `limit` is where the next figure starts.
+ * The fallback is a function: most figures never need it, and cutting it at a word boundary starts ICU's word
+ * segmenter, which costs a tenth of a one-report process on its first use.
  */
-function subjectAfter(text: string, q: Quantity, limit: number): { subject: Subject | null; fallback: string } {
+function subjectAfter(text: string, q: Quantity, limit: number): { subject: Subject | null; fallback: () => string } {
   const from = q.end;
   const stop = Math.min(limit, text.length, from + MAX_PHRASE);
-  if (from >= stop) return { subject: null, fallback: "" };
+  if (from >= stop) return { subject: null, fallback: () => "" };
   // 、/和 or a particle right after the figure closes a list item or starts a predicate; then only a relative clause
   // can lead to the counted noun (76名在疫情防控中表现突出的党员), and only a head right after 的 is taken.
   const startsWithNoun = matchForward(text, from, HEADS_BY_FIRST_CHAR) !== undefined;
@@ -163,8 +165,12 @@ function subjectAfter(text: string, q: Quantity, limit: number): { subject: Subj
     unknownChars++;
     i++;
   }
-  const cut = i - from > MAX_FALLBACK ? wordBoundaryAtOrBefore(text, from, from + MAX_FALLBACK) : i;
-  const fallback = relativeOnly ? "" : tidy(balance(text.slice(from, cut), text, cut));
+  const end = i;
+  const fallback = () => {
+    if (relativeOnly) return "";
+    const cut = end - from > MAX_FALLBACK ? wordBoundaryAtOrBefore(text, from, from + MAX_FALLBACK) : end;
+    return tidy(balance(text.slice(from, cut), text, cut));
+  };
   if (!best) return { subject: null, fallback };
   return { subject: { text: tidy(balance(text.slice(from, best.end), text, best.end)), head: best.head, headClass: best.cls }, fallback };
 }
@@ -239,10 +245,11 @@ export function findSubject(text: string, q: Quantity, previousEnd = 0, nextStar
   }
   const before = subjectBefore(text, q, previousEnd);
   if (before.headClass) return before;
-  if (after.fallback && q.unitKind !== "money") {
-    const found = classOfSuffix(after.fallback);
-    if (found && isCompatible(q.unitKind, found.cls)) return { text: after.fallback, head: found.head, headClass: found.cls };
-    return { text: after.fallback, head: "", headClass: null };
+  const fallback = q.unitKind !== "money" ? after.fallback() : "";
+  if (fallback) {
+    const found = classOfSuffix(fallback);
+    if (found && isCompatible(q.unitKind, found.cls)) return { text: fallback, head: found.head, headClass: found.cls };
+    return { text: fallback, head: "", headClass: null };
   }
   return before;
 }
