@@ -111,13 +111,14 @@ function buildAliases(): Map<string, KnownRegion[]> {
 }
 
 export const REGION_ALIASES = buildAliases();
-/** Longest alias first, so that 海西州 wins over 海西 at the same position. */
-export const ALIASES_BY_FIRST_CHAR = (() => {
-  const index = new Map<string, string[]>();
+/** By the first character's UTF-16 code (no one-character strings to make per position of a text), longest alias
+ *  first, so that 海西州 wins over 海西 at the same position. */
+export const ALIASES_BY_FIRST_CODE = (() => {
+  const index = new Map<number, string[]>();
   for (const alias of REGION_ALIASES.keys()) {
-    const list = index.get(alias[0]) ?? [];
-    list.push(alias);
-    index.set(alias[0], list);
+    const list = index.get(alias.charCodeAt(0));
+    if (list) list.push(alias);
+    else index.set(alias.charCodeAt(0), [alias]);
   }
   for (const list of index.values()) list.sort((a, b) => b.length - a.length);
   return index;

@@ -3,7 +3,7 @@
 import { HEADS_BY_FIRST_CHAR, PARTICLES, PREDICATES_BY_FIRST_CHAR, PER_UNIT_VERBS_BY_FIRST_CHAR, PREDICATES_BY_LAST_CHAR, SCOPE, matchBackward, matchForward, matchUnit } from "./lexicon";
 import type { FactScope } from "./types";
 import { NUMERAL_CLASS } from "./numbers";
-import { ALIASES_BY_FIRST_CHAR, REGION_ALIASES, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
+import { ALIASES_BY_FIRST_CODE, REGION_ALIASES, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
 
 export interface PlaceMention {
   start: number;
@@ -27,7 +27,7 @@ function atBoundary(text: string, i: number): boolean {
  * boundary, or 相应县级 would read as 应县.
  */
 function knownMentionAt(text: string, i: number, shortNames: boolean): PlaceMention | null {
-  const aliases = ALIASES_BY_FIRST_CHAR.get(text[i]);
+  const aliases = ALIASES_BY_FIRST_CODE.get(text.charCodeAt(i));
   if (!aliases) return null;
   for (const alias of aliases) {
     if (!text.startsWith(alias, i)) continue;
