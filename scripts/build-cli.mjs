@@ -1,6 +1,6 @@
 // Bundles the `atlas` command line (scripts/cli/main.ts and what it imports from lib/) into plain JavaScript, so
 // that nothing is compiled when it runs. Run by postinstall (offline: esbuild is a local binary), and by
-// scripts/cli/launch.mjs whenever a source it was built from has changed since.
+// scripts/cli/launch.cjs whenever a source it was built from has changed since.
 //
 // Each build goes to a folder of its own under node_modules/.cache/atlas-cli/, and manifest.json (replaced
 // atomically) names the current one with the size and time of every source file, so that a command starting
