@@ -145,28 +145,35 @@ export function regionsNamed(name: string): KnownRegion[] {
 // Read from the project folder rather than bundled: the CLI and Next bundles would otherwise carry 600 kB each.
 const TOWNSHIPS_FILE = path.join(projectRoot, "lib", "extract", "data", "townships.json");
 let townshipBytes: Buffer | undefined;
-const townshipRowCache = new Map<string, string | undefined>();
+let townshipOffsets: Map<string, [start: number, end: number]> | undefined;
 const townshipCache = new Map<string, KnownRegion[]>();
 
 /**
- * A county's townships as stored ("001东华门街道|002景山街道|…"), or undefined. Read on first use, and only that
- * county's entry is decoded: a report needs a few counties of ≈2,850, and decoding the whole file cost more than
- * the rest of region detection. The file is JSON written by scripts/build-gazetteer.ts with JSON.stringify, so an
- * entry is `"code":"…"`, and its value is read back with JSON.parse.
+ * Where each county's entry lies in the file's bytes. The file is JSON written by scripts/build-gazetteer.ts, an
+ * entry a line (`"counties":{"110101":"001东华门街道|…",⏎"110102":"…"}`; township names hold no quote marks), so
+ * one pass over its quote marks finds every entry without decoding the text: a report needs a few counties of
+ * ≈2,850, and decoding the whole file cost more than the rest of region detection.
  */
-function townshipRow(code: string): string | undefined {
-  if (townshipRowCache.has(code)) return townshipRowCache.get(code);
-  townshipBytes ??= readFileSync(TOWNSHIPS_FILE);
-  const key = Buffer.from(`"${code}":"`);
-  const at = townshipBytes.indexOf(key);
-  let row: string | undefined;
-  if (at >= 0) {
-    const start = at + key.length - 1; // the value's opening quote
-    const end = townshipBytes.indexOf(0x22, start + 1); // township names hold no quote marks
-    row = JSON.parse(townshipBytes.toString("utf8", start, end + 1)) as string;
+function countyOffsets(): Map<string, [number, number]> {
+  if (townshipOffsets) return townshipOffsets;
+  const bytes = (townshipBytes = readFileSync(TOWNSHIPS_FILE));
+  const offsets = new Map<string, [number, number]>();
+  const start = bytes.indexOf('"counties":{');
+  for (let at = start < 0 ? -1 : start + '"counties":{'.length; at >= 0 && bytes[at] === 0x22; ) {
+    const keyEnd = bytes.indexOf(0x22, at + 1);
+    const valueEnd = bytes.indexOf(0x22, keyEnd + 3); // after `":"`
+    if (keyEnd < 0 || valueEnd < 0) break;
+    offsets.set(bytes.toString("latin1", at + 1, keyEnd), [keyEnd + 2, valueEnd + 1]);
+    at = valueEnd + 2; // past `",`, then the line break between entries
+    while (bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x20) at++;
   }
-  townshipRowCache.set(code, row);
-  return row;
+  return (townshipOffsets = offsets);
+}
+
+/** A county's townships as stored ("001东华门街道|002景山街道|…"), or undefined; read on first use. */
+function townshipRow(code: string): string | undefined {
+  const range = countyOffsets().get(code);
+  return range && (JSON.parse(townshipBytes!.toString("utf8", range[0], range[1])) as string);
 }
 
 /** The townships and streets of a county (or of a city without counties), named and slugged on first use. */
