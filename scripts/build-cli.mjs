@@ -18,11 +18,10 @@ export async function buildCli(root = ROOT) {
   const { build } = await import("esbuild");
   const base = cacheDir(root);
   const name = `build-${Date.now().toString(36)}-${process.pid}`;
-  const outdir = path.join(base, name);
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: "scripts/cli/main.ts", "extract-worker": "scripts/cli/extract-worker.ts" },
-    outdir,
+    outdir: path.join(base, name),
     bundle: true,
     // One CommonJS file per entry: Node reads and compiles it faster than ES module chunks, which it decodes and
     // links one by one (≈25 ms of a one-report extract). Subcommands are still evaluated only when they run

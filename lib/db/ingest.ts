@@ -9,14 +9,14 @@
 import { createHash } from "node:crypto";
 import { EXTRACTOR_VERSION, ReportInputError, type ReportExtraction } from "../pipeline";
 import { extractForIngest, type Extractor, type IngestOptions } from "./ingest-extract";
-
-export type { Extractor, IngestOptions };
 import { storedDate } from "../extract/dates";
 import type { ExtractedFact, ExtractionResult, RegionInfo } from "../extract/types";
 import type { Database } from "./client";
 import { isDatabaseUnavailable } from "./errors";
 import { headlinePreferenceRows } from "../dashboard/headline";
 import { applyCorrections } from "./corrections";
+
+export type { Extractor, IngestOptions };
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 

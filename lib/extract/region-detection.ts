@@ -5,7 +5,7 @@
 // says so and lists the candidates with their evidence: nothing is filed under a guess.
 import type { ChromeLine, PreparedText } from "../text/types";
 import {
-  ancestorsOf, buildAliasesWithWords, findKnownRegion, isWithin, levelFromSuffix, nameSuffix, regionByCode, regionsNamed, SHORT_WORDS,
+  ancestorsOf, buildAliasesWithWords, findKnownRegion, indexAliases, isWithin, levelFromSuffix, nameSuffix, regionByCode, regionsNamed, SHORT_WORDS,
   toRegionInfo, townshipParentsWithin, townshipsOf, unknownRegion, unnamedRegion, type KnownRegion,
 } from "./regions";
 import type { RegionCandidate } from "./types";
@@ -76,22 +76,10 @@ function textZones(clean: string): Zone[] {
 
 // ---- mentions ----------------------------------------------------------------------------------------------------
 
-/** Aliases by their first two characters' codes, longest first: every alias has two or more characters. */
+/** Every alias (ordinary-word short names included) by its first two characters: every alias has two or more. */
 let aliasIndex: Map<number, string[]> | undefined;
 const pairKey = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
-
-function getAliasIndex(): Map<number, string[]> {
-  if (aliasIndex) return aliasIndex;
-  aliasIndex = new Map();
-  for (const alias of buildAliasesWithWords().keys()) {
-    const key = pairKey(alias, 0);
-    const list = aliasIndex.get(key);
-    if (list) list.push(alias);
-    else aliasIndex.set(key, [alias]);
-  }
-  for (const list of aliasIndex.values()) list.sort((a, b) => b.length - a.length);
-  return aliasIndex;
-}
+const getAliasIndex = () => (aliasIndex ??= indexAliases(buildAliasesWithWords().keys(), pairKey));
 
 /** The longest alias (ordinary-word short names included) that starts at i. */
 function longestAliasAt(text: string, i: number): string | undefined {

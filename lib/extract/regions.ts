@@ -110,19 +110,25 @@ function buildAliases(): Map<string, KnownRegion[]> {
   return aliases;
 }
 
-export const REGION_ALIASES = buildAliases();
-/** By the first character's UTF-16 code (no one-character strings to make per position of a text), longest alias
- *  first, so that 海西州 wins over 海西 at the same position. */
-export const ALIASES_BY_FIRST_CODE = (() => {
+/**
+ * Aliases by a numeric key of their first characters (UTF-16 codes: no one-character strings to make per position
+ * of a text), longest first in each list, so that 海西州 wins over 海西 at the same position.
+ */
+export function indexAliases(aliases: Iterable<string>, keyOf: (text: string, at: number) => number): Map<number, string[]> {
   const index = new Map<number, string[]>();
-  for (const alias of REGION_ALIASES.keys()) {
-    const list = index.get(alias.charCodeAt(0));
+  for (const alias of aliases) {
+    const key = keyOf(alias, 0);
+    const list = index.get(key);
     if (list) list.push(alias);
-    else index.set(alias.charCodeAt(0), [alias]);
+    else index.set(key, [alias]);
   }
   for (const list of index.values()) list.sort((a, b) => b.length - a.length);
   return index;
-})();
+}
+
+export const REGION_ALIASES = buildAliases();
+/** REGION_ALIASES by their first character. */
+export const ALIASES_BY_FIRST_CODE = indexAliases(REGION_ALIASES.keys(), (text, at) => text.charCodeAt(at));
 
 /** A region by the name a person gives: a full name, a form reports write, or a slug. */
 export function findKnownRegion(name: string): KnownRegion | undefined {
@@ -211,7 +217,7 @@ function townshipByCode(code: string): KnownRegion | undefined {
 /** Counties (and cities without counties) at or below a region, where its townships hang. */
 export function townshipParentsWithin(region: KnownRegion): string[] {
   if (!region.code || region.tier < 2) return [];
-  if (region.tier === 2 || townshipRow(region.code)) return [region.code];
+  if (region.tier === 2 || countyOffsets().has(region.code)) return [region.code];
   return KNOWN_REGIONS.filter((r) => r.tier === 2 && r.parentCode === region.code).map((r) => r.code!);
 }
 

@@ -12,11 +12,9 @@ import { WORD_FREQUENCY_CLASSES } from "./data/word-frequencies";
 
 /**
  * Everything by UTF-16 code where it can be (typed arrays fill in a few milliseconds; Maps of strings took most of
- * a cold start). Every form in the data is one BMP character (tests/unit/text/language.test.ts checks).
+ * a cold start). Every form in the data is one BMP character (tests/unit/text/tables.test.ts checks).
  */
 interface Model {
-  /** By code: 1 + the frequency rank (0 = most common), or 0 when unranked. Punctuation is ranked among them. */
-  rankPlusOne: Int32Array;
   /** By code: how many script forms share the character's frequency entry (国國: 2), or 0 when unranked. */
   forms: Uint8Array;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
@@ -46,6 +44,7 @@ let model: Model | undefined;
 
 // The tables are read by index, not split into strings: a cold start sees every character of them once.
 function buildModel(): Model {
+  // By code: 1 + the frequency rank (0 = most common), or 0 when unranked; it gives cost and probability below.
   const rankPlusOne = new Int32Array(0x10000);
   const forms = new Uint8Array(0x10000);
   const simplifiedCode = new Uint16Array(0x10000);
@@ -88,7 +87,6 @@ function buildModel(): Model {
     probability[u] = 1 / (r + RANK_OFFSET) / norm / (forms[u] || 1);
   }
   return {
-    rankPlusOne,
     forms,
     norm,
     groupOf,
