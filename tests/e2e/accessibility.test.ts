@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { browserPath, launchBrowser, signIn } from "../helpers/browser-session";
-import { appQuery } from "../helpers/app-database";
+import { addAppUsers, appQuery, removeAppUsers } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
-const EDITOR = { email: "e2e-axe-editor@example.org", password: "axe editor password" };
+const EDITOR = { email: "e2e-axe-editor@example.org", password: "axe editor password", role: "editor" as const };
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 
 /** The serious and critical violations on the page as it stands, as `rule: selector` lines. */
@@ -28,16 +28,13 @@ describe.skipIf(!browserPath)("accessibility of every page (axe-core)", () => {
   let reportId: number;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = inject("appDatabaseUrl");
-    const users = await import("../../lib/auth/users");
-    await users.addUser(EDITOR.email, "editor", EDITOR.password);
-    await (await import("../../lib/auth/server")).closeAuth();
+    await addAppUsers([EDITOR]);
     [{ id: reportId }] = await appQuery<{ id: number }>('SELECT r.id FROM "Report" r JOIN "Region" g ON g.id = r."regionId" WHERE g.slug = $1 ORDER BY r.id LIMIT 1', ["zhenan"]);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await appQuery(`DELETE FROM "user" WHERE email = $1`, [EDITOR.email]);
+    await removeAppUsers([EDITOR]);
   });
 
   const readerPages = () => [

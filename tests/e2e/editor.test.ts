@@ -9,11 +9,11 @@ import type { Browser } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { browserPath, launchBrowser, screenshot, signIn } from "../helpers/browser-session";
-import { appQuery } from "../helpers/app-database";
+import { addAppUsers, appQuery, removeAppUsers } from "../helpers/app-database";
 
 const baseUrl = inject("baseUrl");
-const EDITOR = { email: "e2e-editor@example.org", password: "editor password" };
-const ADMIN = { email: "e2e-admin@example.org", password: "admin password" };
+const EDITOR = { email: "e2e-editor@example.org", password: "editor password", role: "editor" as const };
+const ADMIN = { email: "e2e-admin@example.org", password: "admin password", role: "admin" as const };
 const XSS_REASON = `漏提取<img src=x onerror="window.__xss=1">`;
 
 async function csvRows(slug: string): Promise<Record<string, string>[]> {
@@ -35,18 +35,14 @@ describe.skipIf(!browserPath)("an editor in Chromium", () => {
   let reportId: number;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = inject("appDatabaseUrl");
-    const users = await import("../../lib/auth/users");
-    await users.addUser(EDITOR.email, "editor", EDITOR.password);
-    await users.addUser(ADMIN.email, "admin", ADMIN.password);
-    await (await import("../../lib/auth/server")).closeAuth();
+    await addAppUsers([EDITOR, ADMIN]);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     // The other e2e files count the seeded regions and accounts: leave the app as it was.
     await appQuery(`DELETE FROM "Region" r WHERE slug = 'shiquan' AND NOT EXISTS (SELECT 1 FROM "Report" WHERE "regionId" = r.id)`);
-    await appQuery(`DELETE FROM "user" WHERE email = ANY($1)`, [[EDITOR.email, ADMIN.email]]);
+    await removeAppUsers([EDITOR, ADMIN]);
   });
 
   it("sends anonymous visitors to /login and stores nothing for them", async () => {

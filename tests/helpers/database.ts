@@ -29,3 +29,22 @@ export async function freshDatabase({ migrate = true } = {}): Promise<TestDataba
     },
   };
 }
+
+/**
+ * A fresh database holding the shipped reports, set as DATABASE_URL for the lib/queries modules a test imports
+ * afterwards; its drop() closes the app's own client too.
+ */
+export async function seededQueryDatabase(): Promise<TestDatabase> {
+  const database = await freshDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { seedReports } = await import("../../lib/db/seed");
+  await seedReports(database.client);
+  return {
+    ...database,
+    drop: async () => {
+      const { disconnectDatabase } = await import("../../lib/db/client");
+      await disconnectDatabase();
+      await database.drop();
+    },
+  };
+}

@@ -2,24 +2,17 @@
 // any name readers type; unknown and ambiguous names come back as problems, never as a guess; a name resubmitted
 // unchanged means the region it was shown for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../helpers/database";
+import { seededQueryDatabase, type TestDatabase } from "../helpers/database";
 
 let database: TestDatabase;
 let compare: typeof import("../../lib/queries/compare");
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  const { seedReports } = await import("../../lib/db/seed");
-  await seedReports(database.client);
+  database = await seededQueryDatabase();
   compare = await import("../../lib/queries/compare");
 }, 120_000);
 
-afterAll(async () => {
-  const { disconnectDatabase } = await import("../../lib/db/client");
-  await disconnectDatabase();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 const slugOf = (pick: Awaited<ReturnType<typeof compare.pickRegion>>) => ("region" in pick ? pick.region.slug : null);
 

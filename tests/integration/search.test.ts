@@ -1,24 +1,17 @@
 // Search against real PostgreSQL with the shipped reports: region names in every form readers type (suffixed,
 // traditional, pinyin with spaces, province pinyin), gazetteer places without reports, report text and figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../helpers/database";
+import { seededQueryDatabase, type TestDatabase } from "../helpers/database";
 
 let database: TestDatabase;
 let searchModule: typeof import("../../lib/queries/search");
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  const { seedReports } = await import("../../lib/db/seed");
-  await seedReports(database.client);
+  database = await seededQueryDatabase();
   searchModule = await import("../../lib/queries/search");
 }, 120_000);
 
-afterAll(async () => {
-  const { disconnectDatabase } = await import("../../lib/db/client");
-  await disconnectDatabase();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 /** The stored region of this name with its report count, as the pages know it. */
 async function stored(name: string) {
