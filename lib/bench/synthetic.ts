@@ -1,11 +1,11 @@
 // Synthetic reports for bench:scale: sentences of the seed reports recombined and renumbered, filed under the
 // gazetteer's real county-level regions (with their province and prefecture), marked synthetic and only ever
 // stored in the benchmark's own database.
-import { KNOWN_REGIONS, toRegionInfo } from "../extract/regions";
+import { knownRegions, toRegionInfo } from "../extract/regions";
 import type { RegionInfo } from "../extract/types";
 
 /** Every county-level region of the gazetteer, by code (≈2,850). */
-const COUNTY_LEVEL = KNOWN_REGIONS.filter((r) => r.tier === 2);
+const COUNTY_LEVEL = knownRegions().filter((r) => r.tier === 2);
 export const SYNTHETIC_REGION_COUNT = COUNTY_LEVEL.length;
 
 /** A small deterministic generator (mulberry32), so every run builds the same data set. */

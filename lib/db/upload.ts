@@ -3,7 +3,7 @@
 // report with the editor's region, title and date.
 import { toRegionInfo, unnamedRegion } from "../extract/regions";
 import { extractReport, MAX_REPORT_BYTES, ReportInputError, type ReportExtraction } from "../pipeline";
-import { KNOWN_REGIONS } from "../extract/regions";
+import { knownRegions } from "../extract/regions";
 import type { RegionInfo } from "../extract/types";
 import type { Database } from "./client";
 import { ingestReport, sha256, type IngestOutcome } from "./ingest";
@@ -111,7 +111,7 @@ export function searchGazetteer(query: string, limit = 20): RegionInfo[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const matches: { region: RegionInfo; rank: number }[] = [];
-  for (const region of KNOWN_REGIONS) {
+  for (const region of knownRegions()) {
     const fields = [region.name, region.short, region.nameEn.toLowerCase(), region.slug, region.province];
     const rank = fields.some((field) => field === q) ? 0 : fields.some((field) => field.startsWith(q)) ? 1 : fields.some((field) => field.includes(q)) ? 2 : -1;
     if (rank >= 0) matches.push({ region, rank });

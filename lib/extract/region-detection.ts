@@ -5,7 +5,7 @@
 // says so and lists the candidates with their evidence: nothing is filed under a guess.
 import type { ChromeLine, PreparedText } from "../text/types";
 import {
-  ancestorsOf, buildAliasesWithWords, findKnownRegion, indexAliases, isWithin, levelFromSuffix, nameSuffix, regionByCode, regionsNamed, SHORT_WORDS,
+  aliasesAt, ancestorsOf, findKnownRegion, isWithin, levelFromSuffix, nameSuffix, regionByCode, regionsByAlias, regionsNamed, SHORT_WORDS,
   toRegionInfo, townshipParentsWithin, townshipsOf, unknownRegion, unnamedRegion, type KnownRegion,
 } from "./regions";
 import type { RegionCandidate } from "./types";
@@ -76,15 +76,9 @@ function textZones(clean: string): Zone[] {
 
 // ---- mentions ----------------------------------------------------------------------------------------------------
 
-/** Every alias (ordinary-word short names included) by its first two characters: every alias has two or more. */
-let aliasIndex: Map<number, string[]> | undefined;
-const pairKey = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
-const getAliasIndex = () => (aliasIndex ??= indexAliases(buildAliasesWithWords().keys(), pairKey));
-
 /** The longest alias (ordinary-word short names included) that starts at i. */
 function longestAliasAt(text: string, i: number): string | undefined {
-  if (i + 1 >= text.length) return undefined;
-  const candidates = getAliasIndex().get(pairKey(text, i));
+  const candidates = aliasesAt(text, i);
   if (candidates) for (const alias of candidates) if (text.startsWith(alias, i)) return alias;
   return undefined;
 }
@@ -98,7 +92,7 @@ interface Mention {
 }
 
 /** Gazetteer names in a text, longest first at each position, in one pass. */
-function findMentions(zone: Zone, aliases: Map<string, KnownRegion[]>, out: Mention[]): void {
+function findMentions(zone: Zone, out: Mention[]): void {
   const { text } = zone;
   for (let i = 0; i < text.length; ) {
     const found = longestAliasAt(text, i);
@@ -106,7 +100,7 @@ function findMentions(zone: Zone, aliases: Map<string, KnownRegion[]>, out: Ment
       i++;
       continue;
     }
-    const regions = aliases.get(found)!;
+    const regions = regionsByAlias(found, true)!;
     const oneCharacter = regions.every((r) => r.short.length < 2);
     if (oneCharacter && i > 0 && isCjk(text[i - 1]) && !NAME_BOUNDARY.has(text[i - 1])) {
       i++;
@@ -201,9 +195,8 @@ function describe(evidence: Map<string, number>): string[] {
 
 export function decideRegion(prepared: PreparedText): RegionDecision {
   const zones = [...prepared.chrome.map(chromeZone).filter((z): z is Zone => z !== null), ...textZones(prepared.clean)];
-  const aliases = buildAliasesWithWords();
   const mentions: Mention[] = [];
-  for (const zone of zones) findMentions(zone, aliases, mentions);
+  for (const zone of zones) findMentions(zone, mentions);
   const named = [...new Set(mentions.filter((m) => !m.contextual).map((m) => m.regions[0]))];
 
   const tallies = new Map<string, Tally>();

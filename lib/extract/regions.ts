@@ -23,34 +23,65 @@ const TIER: Record<RegionLevel, number> = {
   province: 4, prefecture_city: 3, prefecture: 3, county_city: 2, county: 2, banner: 2, district: 2, township: 1,
 };
 
-function parseTable(): KnownRegion[] {
-  const regions = table.rows.map((row): KnownRegion => {
-    const [code, name, level, parent, slug, nameEn, shortName] = row.split("|");
-    const lvl = level as RegionLevel;
-    return { code, name, level: lvl, parentCode: parent || null, slug, nameEn, short: shortName, shortName, province: "", tier: TIER[lvl] };
-  });
-  const byCode = new Map(regions.map((r) => [r.code!, r]));
-  for (const region of regions) {
-    let top: KnownRegion = region;
-    while (top.parentCode && byCode.has(top.parentCode)) top = byCode.get(top.parentCode)!;
-    region.province = top.name;
+/** A gazetteer row: code, name, level, parent code ("" for provinces), slug, English name, short name. */
+type Row = readonly [code: string, name: string, level: RegionLevel, parent: string, slug: string, nameEn: string, shortName: string];
+/** In code order (scripts/build-gazetteer.ts writes them so; tests/unit/extract/regions.test.ts checks). */
+const ROWS = table.rows as unknown as readonly Row[];
+
+// Region objects are made when first asked for: a report names a few dozen of the 3,214 regions, and making them all
+// at start-up was a fifth of a one-report `atlas extract`.
+const regionOfRow: (KnownRegion | undefined)[] = new Array(ROWS.length);
+
+function rowOfCode(code: string): number {
+  let low = 0;
+  let high = ROWS.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = ROWS[middle][0];
+    if (at === code) return middle;
+    if (at < code) low = middle + 1;
+    else high = middle - 1;
   }
-  return regions;
+  return -1;
 }
 
-export const KNOWN_REGIONS: readonly KnownRegion[] = parseTable();
-const BY_CODE = new Map(KNOWN_REGIONS.map((r) => [r.code!, r]));
-const BY_SLUG = new Map(KNOWN_REGIONS.map((r) => [r.slug, r]));
+function regionAt(row: number): KnownRegion {
+  const made = regionOfRow[row];
+  if (made) return made;
+  const [code, name, level, parent, slug, nameEn, shortName] = ROWS[row];
+  const parentRow = parent ? rowOfCode(parent) : -1;
+  // The province is the top of the parent chain (the region itself for a province).
+  const province = parentRow < 0 ? name : regionAt(parentRow).province;
+  return (regionOfRow[row] = { code, name, level, parentCode: parent || null, slug, nameEn, short: shortName, shortName, province, tier: TIER[level] });
+}
+
+let allRegions: readonly KnownRegion[] | undefined;
+/** Every region of the gazetteer (not townships), in code order. */
+export function knownRegions(): readonly KnownRegion[] {
+  return (allRegions ??= ROWS.map((_, row) => regionAt(row)));
+}
+
+function knownRegionByCode(code: string): KnownRegion | undefined {
+  const row = rowOfCode(code);
+  return row < 0 ? undefined : regionAt(row);
+}
+
+let rowBySlug: Map<string, number> | undefined;
+function regionBySlug(slug: string): KnownRegion | undefined {
+  rowBySlug ??= new Map(ROWS.map((row, index) => [row[4], index]));
+  const row = rowBySlug.get(slug);
+  return row === undefined ? undefined : regionAt(row);
+}
 
 /** Short names that are ordinary words (和平, 东方, 同心): bare, they name a place only with its province or parent named. */
 export const SHORT_WORDS: ReadonlySet<string> = new Set(wordTable.words);
 /** Old names reports still use (长泰县, 监利县) → the current division. */
 export const RENAMINGS: ReadonlyMap<string, KnownRegion> = new Map(
-  Object.entries(renamingTable.renamings).map(([old, code]) => [old, BY_CODE.get(code)!] as const).filter(([, region]) => region !== undefined),
+  Object.entries(renamingTable.renamings).map(([old, code]) => [old, knownRegionByCode(code)!] as const).filter(([, region]) => region !== undefined),
 );
 
 export function regionByCode(code: string): KnownRegion | undefined {
-  return BY_CODE.get(code) ?? townshipByCode(code);
+  return knownRegionByCode(code) ?? townshipByCode(code);
 }
 
 /** The chain above a region, province first: 湖北省, 黄冈市 for 麻城市. */
@@ -78,63 +109,98 @@ export function isWithin(region: KnownRegion, ancestor: KnownRegion): boolean {
 
 // ---- aliases -----------------------------------------------------------------------------------------------------
 
+interface AliasTables {
+  /** Alias → the rows it may mean, likeliest first; ordinary-word aliases left out, old names of renamed divisions in. */
+  plain: Map<string, number[]>;
+  /** The same with the ordinary-word aliases (detection reads those only with their province or parent named). */
+  withWords: Map<string, number[]>;
+  /** Every alias of withWords by pairKey of its first two characters (every alias has two or more), longest first. */
+  byPair: Map<number, string[]>;
+}
+
+/** Higher levels first, so that a list's first region is the likeliest reading (吉林 → 吉林省); then code order. */
+const byLikelihood = (a: number, b: number) => TIER[ROWS[b][2]] - TIER[ROWS[a][2]] || a - b;
+
+function addAlias(aliases: Map<string, number[]>, alias: string, row: number): void {
+  const list = aliases.get(alias);
+  if (!list) aliases.set(alias, [row]);
+  else if (!list.includes(row)) list.push(row);
+}
+
+/**
+ * Two characters as one key, kept within V8's small integers (31 bits): a Map keyed by larger numbers allocates and
+ * hashes a heap number per lookup (≈7× slower here). Codes that differ only in bit 15 share a key; a lookup checks
+ * the alias with startsWith anyway.
+ */
+const pairKey = (text: string, at: number) => ((text.charCodeAt(at) & 0x7fff) << 15) | (text.charCodeAt(at + 1) & 0x7fff);
+
+let aliasTables: AliasTables | undefined;
+
 /**
  * Every way a report may write a region: the full name, the short name with a one-character suffix (海西州, 大厂县),
- * and the bare short name when it has two or more characters (麻城). `words` says which of them are ordinary words
- * (城区 as a name, 和平 as a short name): those are read only with the region's province or parent named.
+ * and the bare short name when it has two or more characters (麻城). Names and short names in SHORT_WORDS are
+ * ordinary words (城区 as a name, 和平 as a short name); 城区, 郊区, 矿区 are districts of some cities and ordinary
+ * words everywhere else, so all aliases of a region whose name is a word are words. Built on first use, by row.
  */
-function aliasesOf(region: KnownRegion): { alias: string; word: boolean }[] {
-  const aliases = [{ alias: region.name, word: SHORT_WORDS.has(region.name) }];
-  // 城区, 郊区, 矿区 are districts of some cities and ordinary words everywhere else: all their aliases are words.
-  const nameIsWord = aliases[0].word;
-  if (region.name.includes("自治")) aliases.push({ alias: region.short + region.name.slice(-1), word: nameIsWord }); // 海西州, 大厂县, 鄂伦春旗
-  if (region.short.length >= 2 && region.short !== region.name) aliases.push({ alias: region.short, word: nameIsWord || SHORT_WORDS.has(region.short) });
-  return aliases;
+function getAliasTables(): AliasTables {
+  if (aliasTables) return aliasTables;
+  const plain = new Map<string, number[]>();
+  const words: [alias: string, row: number][] = [];
+  const add = (alias: string, row: number, word: boolean) => (word ? words.push([alias, row]) : addAlias(plain, alias, row));
+  for (let row = 0; row < ROWS.length; row++) {
+    const fields = ROWS[row];
+    const name = fields[1];
+    const short = fields[6];
+    const nameIsWord = SHORT_WORDS.has(name);
+    add(name, row, nameIsWord);
+    if (name.includes("自治")) add(short + name.slice(-1), row, nameIsWord); // 海西州, 大厂县, 鄂伦春旗
+    if (short.length >= 2 && short !== name) add(short, row, nameIsWord || SHORT_WORDS.has(short));
+  }
+  for (const [old, code] of Object.entries(renamingTable.renamings)) {
+    const row = rowOfCode(code);
+    if (row >= 0) addAlias(plain, old, row);
+  }
+  for (const list of plain.values()) if (list.length > 1) list.sort(byLikelihood);
+  // The ordinary-word aliases added to a copy, copying only the lists they change.
+  const withWords = new Map(plain);
+  const changed = new Set<string>();
+  for (const [alias, row] of words) {
+    const list = withWords.get(alias);
+    if (list?.includes(row)) continue;
+    withWords.set(alias, list ? [...list, row] : [row]);
+    changed.add(alias);
+  }
+  for (const alias of changed) withWords.get(alias)!.sort(byLikelihood);
+  const byPair = new Map<number, string[]>();
+  for (const alias of withWords.keys()) {
+    const key = pairKey(alias, 0);
+    const list = byPair.get(key);
+    if (list) list.push(alias);
+    else byPair.set(key, [alias]);
+  }
+  for (const list of byPair.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
+  return (aliasTables = { plain, withWords, byPair });
 }
 
-/** Higher levels first, so that a list's first region is the likeliest reading (吉林 → 吉林省). Codes are digits of one length. */
-const byLikelihood = (a: KnownRegion, b: KnownRegion) => b.tier - a.tier || (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0);
-
-function addAlias(aliases: Map<string, KnownRegion[]>, alias: string, region: KnownRegion): void {
-  const list = aliases.get(alias);
-  if (!list) aliases.set(alias, [region]);
-  else if (!list.includes(region)) list.push(region);
-}
-
-/** Alias → the regions it may mean, best first: the ordinary-word aliases left out, old names of renamed divisions in. */
-function buildAliases(): Map<string, KnownRegion[]> {
-  const aliases = new Map<string, KnownRegion[]>();
-  for (const region of KNOWN_REGIONS) for (const { alias, word } of aliasesOf(region)) if (!word) addAlias(aliases, alias, region);
-  for (const [old, region] of RENAMINGS) addAlias(aliases, old, region);
-  for (const list of aliases.values()) list.sort(byLikelihood);
-  return aliases;
+/** The aliases (ordinary-word ones included) that may start at text[at], longest first; the caller checks startsWith. */
+export function aliasesAt(text: string, at: number): readonly string[] | undefined {
+  return at + 1 < text.length ? getAliasTables().byPair.get(pairKey(text, at)) : undefined;
 }
 
 /**
- * Aliases by a numeric key of their first characters (UTF-16 codes: no one-character strings to make per position
- * of a text), longest first in each list, so that 海西州 wins over 海西 at the same position.
+ * The regions an alias may mean, likeliest first, or undefined when it names none. With `words`, also the regions
+ * for which it is an ordinary word (read only with their province or parent named).
  */
-export function indexAliases(aliases: Iterable<string>, keyOf: (text: string, at: number) => number): Map<number, string[]> {
-  const index = new Map<number, string[]>();
-  for (const alias of aliases) {
-    const key = keyOf(alias, 0);
-    const list = index.get(key);
-    if (list) list.push(alias);
-    else index.set(key, [alias]);
-  }
-  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
-  return index;
+export function regionsByAlias(alias: string, words = false): KnownRegion[] | undefined {
+  const { plain, withWords } = getAliasTables();
+  return (words ? withWords : plain).get(alias)?.map(regionAt);
 }
-
-export const REGION_ALIASES = buildAliases();
-/** REGION_ALIASES by their first character. */
-export const ALIASES_BY_FIRST_CODE = indexAliases(REGION_ALIASES.keys(), (text, at) => text.charCodeAt(at));
 
 /** A region by the name a person gives: a full name, a form reports write, or a slug. */
 export function findKnownRegion(name: string): KnownRegion | undefined {
-  const bySlug = BY_SLUG.get(name);
+  const bySlug = regionBySlug(name);
   if (bySlug) return bySlug;
-  const candidates = REGION_ALIASES.get(name);
+  const candidates = regionsByAlias(name);
   if (!candidates) return undefined;
   const exact = candidates.filter((r) => r.name === name);
   if (exact.length === 1) return exact[0];
@@ -143,7 +209,7 @@ export function findKnownRegion(name: string): KnownRegion | undefined {
 
 /** Every region a name may mean (朝阳区 → Beijing's and Changchun's), for messages that ask to choose. */
 export function regionsNamed(name: string): KnownRegion[] {
-  return REGION_ALIASES.get(name) ?? buildAliasesWithWords().get(name) ?? [];
+  return regionsByAlias(name) ?? regionsByAlias(name, true) ?? [];
 }
 
 // ---- townships ---------------------------------------------------------------------------------------------------
@@ -151,43 +217,46 @@ export function regionsNamed(name: string): KnownRegion[] {
 // Read from the project folder rather than bundled: the CLI and Next bundles would otherwise carry 600 kB each.
 const TOWNSHIPS_FILE = path.join(projectRoot, "lib", "extract", "data", "townships.json");
 let townshipBytes: Buffer | undefined;
-let townshipOffsets: Map<string, [start: number, end: number]> | undefined;
 const townshipCache = new Map<string, KnownRegion[]>();
 
 /**
- * Where each county's entry lies in the file's bytes. The file is JSON written by scripts/build-gazetteer.ts, an
- * entry a line (`"counties":{"110101":"001东华门街道|…",⏎"110102":"…"}`; township names hold no quote marks), so
- * one pass over its quote marks finds every entry without decoding the text: a report needs a few counties of
- * ≈2,850, and decoding the whole file cost more than the rest of region detection.
+ * A county's townships as stored ("001东华门街道|002景山街道|…"), or undefined. The file is JSON written by
+ * scripts/build-gazetteer.ts, an entry a line in code order (`"counties":{"110101":"001东华门街道|…",⏎"110102":…}`;
+ * township names hold no quote marks), so an entry is found by binary search over the lines of its bytes: a report
+ * needs a few of ≈2,850 counties, and decoding or indexing the whole file cost more than the rest of detection.
  */
-function countyOffsets(): Map<string, [number, number]> {
-  if (townshipOffsets) return townshipOffsets;
-  const bytes = (townshipBytes = readFileSync(TOWNSHIPS_FILE));
-  const offsets = new Map<string, [number, number]>();
-  const start = bytes.indexOf('"counties":{');
-  for (let at = start < 0 ? -1 : start + '"counties":{'.length; at >= 0 && bytes[at] === 0x22; ) {
-    const keyEnd = bytes.indexOf(0x22, at + 1);
-    const valueEnd = bytes.indexOf(0x22, keyEnd + 3); // after `":"`
-    if (keyEnd < 0 || valueEnd < 0) break;
-    offsets.set(bytes.toString("latin1", at + 1, keyEnd), [keyEnd + 2, valueEnd + 1]);
-    at = valueEnd + 2; // past `",`, then the line break between entries
-    while (bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x20) at++;
-  }
-  return (townshipOffsets = offsets);
-}
-
-/** A county's townships as stored ("001东华门街道|002景山街道|…"), or undefined; read on first use. */
 function townshipRow(code: string): string | undefined {
-  const range = countyOffsets().get(code);
-  return range && (JSON.parse(townshipBytes!.toString("utf8", range[0], range[1])) as string);
+  const bytes = (townshipBytes ??= readFileSync(TOWNSHIPS_FILE));
+  const opening = bytes.indexOf('"counties":{');
+  if (opening < 0) return undefined;
+  // The first entry line at or after `at` (entries start the lines after the first).
+  const nextEntry = (at: number) => {
+    const lineBreak = bytes.indexOf(0x0a, at - 1);
+    return lineBreak < 0 ? bytes.length : lineBreak + 1;
+  };
+  let low = opening + '"counties":{'.length; // always an entry's start
+  let high = bytes.length;
+  while (low < high) {
+    let at = nextEntry(Math.max(low + 1, (low + high) >> 1));
+    if (at >= high) at = low;
+    if (bytes[at] !== 0x22 || bytes[at + 7] !== 0x22) return undefined; // not an entry: the file is not as written
+    const key = bytes.toString("latin1", at + 1, at + 7);
+    if (key === code) {
+      const end = bytes.indexOf(0x22, at + 10); // `"110101":"…"`: the value's quotes are at at + 9 and end
+      return end < 0 ? undefined : (JSON.parse(bytes.toString("utf8", at + 9, end + 1)) as string);
+    }
+    if (key < code) low = nextEntry(at + 1);
+    else high = at;
+  }
+  return undefined;
 }
 
 /** The townships and streets of a county (or of a city without counties), named and slugged on first use. */
 export function townshipsOf(parentCode: string): KnownRegion[] {
   const cached = townshipCache.get(parentCode);
   if (cached) return cached;
-  const parent = BY_CODE.get(parentCode);
-  const list = townshipRow(parentCode);
+  const parent = knownRegionByCode(parentCode);
+  const list = parent && townshipRow(parentCode);
   const townships = !parent || !list
     ? []
     : list.split("|").map((entry): KnownRegion => {
@@ -217,8 +286,8 @@ function townshipByCode(code: string): KnownRegion | undefined {
 /** Counties (and cities without counties) at or below a region, where its townships hang. */
 export function townshipParentsWithin(region: KnownRegion): string[] {
   if (!region.code || region.tier < 2) return [];
-  if (region.tier === 2 || countyOffsets().has(region.code)) return [region.code];
-  return KNOWN_REGIONS.filter((r) => r.tier === 2 && r.parentCode === region.code).map((r) => r.code!);
+  if (region.tier === 2 || townshipRow(region.code) !== undefined) return [region.code];
+  return ROWS.filter((row) => TIER[row[2]] === 2 && row[3] === region.code).map((row) => row[0]);
 }
 
 // ---- names without a code ----------------------------------------------------------------------------------------
@@ -266,23 +335,4 @@ export function toRegionInfo(region: KnownRegion, withAncestors = true): RegionI
   };
   if (withAncestors) info.ancestors = ancestorsOf(region).map((r) => toRegionInfo(r, false));
   return info;
-}
-
-let aliasesWithWords: Map<string, KnownRegion[]> | undefined;
-/** All aliases, ordinary-word short names included (detection reads those only with their province or parent):
- *  REGION_ALIASES with the word aliases added, copying only the lists they change. */
-export function buildAliasesWithWords(): Map<string, KnownRegion[]> {
-  if (aliasesWithWords) return aliasesWithWords;
-  const aliases = new Map(REGION_ALIASES);
-  const changed = new Set<string>();
-  for (const region of KNOWN_REGIONS) {
-    for (const { alias, word } of aliasesOf(region)) {
-      const list = word ? aliases.get(alias) : undefined;
-      if (!word || list?.includes(region)) continue;
-      aliases.set(alias, list ? [...list, region] : [region]);
-      changed.add(alias);
-    }
-  }
-  for (const alias of changed) aliases.get(alias)!.sort(byLikelihood);
-  return (aliasesWithWords = aliases);
 }

@@ -3,7 +3,7 @@
 import { HEADS_BY_FIRST_CHAR, PARTICLES, PREDICATES_BY_FIRST_CHAR, PER_UNIT_VERBS_BY_FIRST_CHAR, PREDICATES_BY_LAST_CHAR, SCOPE, matchBackward, matchForward, matchUnit } from "./lexicon";
 import type { FactScope } from "./types";
 import { NUMERAL_CLASS } from "./numbers";
-import { ALIASES_BY_FIRST_CODE, REGION_ALIASES, levelFromSuffix, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
+import { aliasesAt, levelFromSuffix, regionsByAlias, nameSuffix, unknownRegion, type KnownRegion } from "./regions";
 
 export interface PlaceMention {
   start: number;
@@ -27,11 +27,12 @@ function atBoundary(text: string, i: number): boolean {
  * boundary, or 相应县级 would read as 应县.
  */
 function knownMentionAt(text: string, i: number, shortNames: boolean): PlaceMention | null {
-  const aliases = ALIASES_BY_FIRST_CODE.get(text.charCodeAt(i));
+  const aliases = aliasesAt(text, i);
   if (!aliases) return null;
   for (const alias of aliases) {
     if (!text.startsWith(alias, i)) continue;
-    const regions = REGION_ALIASES.get(alias)!;
+    const regions = regionsByAlias(alias); // undefined for an ordinary word (和平): not read as a place here
+    if (!regions) continue;
     const region = regions[0];
     if (alias === region.short && !(shortNames && regions.length === 1)) continue;
     if (region.short.length < 2 && !atBoundary(text, i)) continue;

@@ -3,7 +3,7 @@
 // by subject and sentence. Region names are few (the gazetteer's ≈3,200 to prefecture and county level, stored regions
 // alike), so they are matched in memory; text goes to PostgreSQL, where pg_trgm GIN indexes serve ILIKE '%…%'.
 import { convertSameLength } from "../text/convert";
-import { KNOWN_REGIONS } from "../extract/regions";
+import { knownRegions } from "../extract/regions";
 import type { RegionLevel } from "../extract/types";
 import { db } from "../db/client";
 import { cachedByDataVersion } from "./cache";
@@ -159,7 +159,7 @@ export async function rankedRegions(query: NormalizedQuery): Promise<{ rank: num
       },
     });
   };
-  for (const region of KNOWN_REGIONS) {
+  for (const region of knownRegions()) {
     const rank = regionMatchRank(region, query);
     if (rank !== undefined) add(region, storedByCode.get(region.code!), rank);
   }

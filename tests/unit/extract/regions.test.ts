@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { regionFromName } from "../../../lib/extract/metadata";
 import { decideRegion } from "../../../lib/extract/region-detection";
-import { KNOWN_REGIONS, RENAMINGS, ancestorsOf, findKnownRegion, toRegionInfo, townshipsOf, unknownRegion } from "../../../lib/extract/regions";
+import { aliasesAt, knownRegions, RENAMINGS, ancestorsOf, findKnownRegion, regionByCode, regionsByAlias, toRegionInfo, townshipsOf, unknownRegion } from "../../../lib/extract/regions";
+import gazetteer from "../../../lib/extract/data/gazetteer.json" with { type: "json" };
 import type { PreparedText } from "../../../lib/text/types";
 import table from "../../../lib/extract/data/renamings.json" with { type: "json" };
 
-const count = (predicate: (level: string) => boolean) => KNOWN_REGIONS.filter((r) => predicate(r.level)).length;
+const count = (predicate: (level: string) => boolean) => knownRegions().filter((r) => predicate(r.level)).length;
 
 describe("gazetteer", () => {
   it("has plausible counts per level", () => {
@@ -16,7 +17,7 @@ describe("gazetteer", () => {
     const countyLevel = count((l) => ["county_city", "county", "banner", "district"].includes(l));
     expect(countyLevel).toBeGreaterThan(2800);
     expect(countyLevel).toBeLessThan(2900);
-    const townships = KNOWN_REGIONS.filter((r) => r.tier === 2).reduce((n, r) => n + townshipsOf(r.code!).length, 0);
+    const townships = knownRegions().filter((r) => r.tier === 2).reduce((n, r) => n + townshipsOf(r.code!).length, 0);
     expect(townships).toBeGreaterThan(35000);
     expect(townships).toBeLessThan(45000);
   });
@@ -24,17 +25,44 @@ describe("gazetteer", () => {
   it("reads each county's townships as the whole file parsed as JSON gives them", () => {
     const { counties } = JSON.parse(readFileSync(new URL("../../../lib/extract/data/townships.json", import.meta.url), "utf8")) as { counties: Record<string, string> };
     for (const [code, row] of Object.entries(counties)) {
-      if (!KNOWN_REGIONS.some((r) => r.code === code)) continue;
+      if (!knownRegions().some((r) => r.code === code)) continue;
       expect(townshipsOf(code).map((t) => t.code!.slice(6) + t.name).join("|")).toBe(row);
     }
     expect(townshipsOf("999999")).toEqual([]);
   });
 
+  it("keeps its rows in code order, so that a code is found by binary search", () => {
+    const codes = gazetteer.rows.map((row) => row[0]);
+    expect(codes.every((code, i) => i === 0 || codes[i - 1] < code)).toBe(true);
+    for (const region of knownRegions()) expect(regionByCode(region.code!)).toBe(region);
+    for (const missing of ["000000", "110001", "659999", "999999", "11000"]) expect(regionByCode(missing)).toBeUndefined();
+    expect(regionByCode("611025001")?.parentCode).toBe("611025"); // a township, from townships.json
+  });
+
+  it("finds every region by each of its names at the start of a text, and the province of every region", () => {
+    for (const region of knownRegions()) {
+      const names = [region.name, ...(region.short.length >= 2 ? [region.short] : [])];
+      for (const name of names) {
+        expect(aliasesAt(name, 0)).toContain(name);
+        expect(regionsByAlias(name, true)).toContain(region);
+      }
+      const chain = ancestorsOf(region);
+      expect(region.province).toBe(chain.length ? chain[0].name : region.name);
+    }
+    // Longest first: 海西州 is tried before 海西 at the same place.
+    const candidates = aliasesAt("海西州委", 0)!;
+    expect(candidates.indexOf("海西州")).toBeLessThan(candidates.indexOf("海西"));
+    // An ordinary word names a place only for detection, which reads it with its province or parent named.
+    expect(regionsByAlias("和平")).toBeUndefined();
+    expect(regionsByAlias("和平", true)!.length).toBeGreaterThan(1);
+    expect(aliasesAt("和", 0)).toBeUndefined();
+  });
+
   it("keeps slugs unique and within [a-z0-9-], codes unique", () => {
-    const slugs = KNOWN_REGIONS.map((r) => r.slug);
+    const slugs = knownRegions().map((r) => r.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs.filter((s) => !/^[a-z0-9-]+$/.test(s))).toEqual([]);
-    expect(new Set(KNOWN_REGIONS.map((r) => r.code)).size).toBe(KNOWN_REGIONS.length);
+    expect(new Set(knownRegions().map((r) => r.code)).size).toBe(knownRegions().length);
     expect(townshipsOf("611025").every((t) => /^[a-z0-9-]+$/.test(t.slug) && t.parentCode === "611025")).toBe(true);
   });
 

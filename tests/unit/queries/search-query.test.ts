@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_REGIONS } from "../../../lib/extract/regions";
+import { knownRegions } from "../../../lib/extract/regions";
 import { excerptAround, latinKey, normalizeQuery, regionMatchRank } from "../../../lib/queries/search";
 
 /** The gazetteer regions a query matches exactly (rank 0). */
 function exactMatches(input: string): string[] {
   const query = normalizeQuery(input);
-  return KNOWN_REGIONS.filter((region) => regionMatchRank(region, query) === 0).map((region) => region.name);
+  return knownRegions().filter((region) => regionMatchRank(region, query) === 0).map((region) => region.name);
 }
 
 describe("search query normalisation", () => {
