@@ -8,21 +8,21 @@ import * as OpenCC from "opencc-js/t2cn";
 import type { MappedText } from "./mapped";
 
 /*
- * Why not `OpenCC.Converter({ from: "t", to: "cn" })` itself: it splits and loads all ~5,000 dictionary entries
- * into Map tries before the first conversion, and its trie walk then runs interpreted (≈140 million instructions
- * in a cold one-report `atlas extract`, ten times what follows). We apply the same dictionaries (OpenCC's own,
- * read from its config, loaded in its order) the same way, but load only the entries that can match what has been
+ * Why not only `OpenCC.Converter({ from: "t", to: "cn" })`: it splits and loads all ~5,000 dictionary entries into
+ * Map tries before the first conversion, and its trie walk then runs interpreted (≈140 million instructions in a
+ * cold one-report `atlas extract`, ten times what follows). A cold process instead applies the same dictionaries
+ * (OpenCC's own, read from its config, in its loading order) with a regular expression per table (native: ≈1 ms on
+ * a report where the interpreted trie walk takes ≈8), holding only the entries that can match what has been
  * converted so far: those whose key is made of code units seen in the input of some table. That is exact: OpenCC's
  * Trie replaces, at each position, the longest key that is a prefix of the text there; such a key has all its
  * units in the text, so it is loaded; the value of a key is the one loaded last, and all the entries of a key
  * become loadable at the same time and are then loaded in OpenCC's order. A text with new units loads the entries
- * they make matchable, found natively in the dictionary strings (a regular expression, or indexOf for a few
- * units). A table with no entry is skipped: the normalization one (compatibility ideographs) is empty for most texts.
+ * they make matchable, found natively in the dictionary strings (a regular expression, or indexOf for a few units).
+ * A table with no entry is skipped: the normalization one (compatibility ideographs) is empty for most texts.
  *
- * A cold process converts with a regular expression (native: ≈1 ms on a report where the interpreted trie walk
- * takes ≈8). Once it has converted REGEX_BUDGET code units the JIT has made the trie walk faster (≈2.5× on
- * reports with all the entries loaded), so the loaded entries go into OpenCC Tries and a long-running server
- * converts as fast as with OpenCC's Converter.
+ * A process that has converted much (a server) uses OpenCC's Converter itself, as before: once warm, its trie walk
+ * is faster than the regular expressions (≈2.5× on reports with all the entries loaded), and they are rebuilt
+ * whenever entries are added.
  */
 type Config = { normalizationChain?: readonly (readonly unknown[])[]; conversionChain: readonly (readonly unknown[])[]; segmentation?: unknown };
 const t2s = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs.t2s;
@@ -32,41 +32,46 @@ const t2s = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).co
  * groups) and, within a table, in the order it loads them (Trie.loadDictGroup loads a group last to first).
  */
 const GROUPS = [...(t2s.normalizationChain ?? []), ...t2s.conversionChain].map((group) => [...group].reverse() as string[]);
-/** What the derivation above assumes of the config: no segmentation, every dictionary a "key value|…" string. */
-const DERIVABLE = t2s.segmentation === undefined && GROUPS.every((group) => group.every((dict) => typeof dict === "string" && dict.includes(" ")));
 /**
- * The regular expression is the trie's equal (see regexOf) only if no dictionary holds a lone surrogate and the
- * text no ideographic description character (U+2FF0–U+2FFF: at one that starts no key, the trie skips the whole
- * description, leaving its characters unconverted); else the tries convert.
+ * What the regular expressions assume: no segmentation, every dictionary a "key value|…" string, no lone surrogate
+ * (see regexOf). Besides, no text may hold an ideographic description character (U+2FF0–U+2FFF: at one that
+ * starts no key, the trie skips the whole description, leaving its characters unconverted).
  */
+const DERIVABLE =
+  t2s.segmentation === undefined && GROUPS.every((group) => group.every((dict) => typeof dict === "string" && dict.includes(" ") && dict.isWellFormed()));
 const DESCRIPTION = /[\u2ff0-\u2fff]/;
-/** Warming up the trie walk costs ≈8 ms, and it saves ≈40 ns a unit on the regular expression once warm. */
+/**
+ * When OpenCC's Converter takes over: after REGEX_BUDGET units (building it and warming up its trie walk costs
+ * ≈30 ms, and once warm it saves ≈40 ns a unit), or after REGEX_BUILDS regular expressions (each text bringing new
+ * entries makes a new one, ≈0.3 ms or more; a search server meets new characters in many short queries).
+ */
 const REGEX_BUDGET = 1 << 18;
+const REGEX_BUILDS = 16;
+/**
+ * Fewer new units than this are looked up one by one in the dictionaries, more with one regular expression
+ * (measured after a report: one by one is faster up to ≈100 units; the regular expression costs ≈0.7 ms at least).
+ */
+const FEW_UNITS = 64;
 
 interface Table {
   /** The loaded entries, in loading order; a later entry for the same key replaced the earlier value. */
   entries: Map<string, string>;
   lookup: (key: string) => string;
   regex?: RegExp;
-  trie?: OpenCC.Trie;
 }
 const tables: Table[] = GROUPS.map(() => {
   const entries = new Map<string, string>();
   return { entries, lookup: (key) => entries.get(key)! };
 });
-let useTries = false;
 let convertedUnits = 0;
+let regexBuilds = 0;
 /** The code units given to a table so far; "|" and " " count as seen: they separate entries, no key holds them. */
 const seen = new Uint8Array(0x10000);
 seen[0x7c] = seen[0x20] = 1;
 /** The units marked in `seen`, each once, but "|" and " ". */
 let seenUnits = "";
-/**
- * Fewer new units than this are looked up one by one in the dictionaries, more with one regular expression
- * (measured after a report: one by one is faster up to ≈100 units; the regular expression costs ≈0.7 ms at least).
- */
-const FEW_UNITS = 64;
-let fullConverter: ((text: string) => string) | undefined;
+/** OpenCC's own, once the process is warm or where the regular expressions do not apply. */
+let converter: ((text: string) => string) | undefined;
 
 /** `units` as the inside of a non-unicode regex character class. */
 function classOf(units: string): string {
@@ -87,7 +92,7 @@ function admit(text: string): void {
       fresh += text[i];
     }
   }
-  if (fresh === "") return; // the common warm case: nothing new
+  if (fresh === "") return;
   const old = seenUnits;
   seenUnits += fresh;
   if (fresh.length < FEW_UNITS) loadByUnit(fresh);
@@ -134,10 +139,8 @@ function loadByUnit(fresh: string): void {
 }
 
 function load(g: number, key: string, value: string): void {
-  const table = tables[g];
-  table.entries.set(key, value);
-  table.trie?.addWord(key, value);
-  table.regex = undefined;
+  tables[g].entries.set(key, value);
+  tables[g].regex = undefined;
 }
 
 /**
@@ -147,6 +150,7 @@ function load(g: number, key: string, value: string): void {
  * inside a pair matches nothing), and after a match both go on from its end.
  */
 function regexOf(entries: Map<string, string>): RegExp {
+  regexBuilds++;
   const longer: string[] = [];
   let single = "";
   for (const key of entries.keys()) {
@@ -159,29 +163,18 @@ function regexOf(entries: Map<string, string>): RegExp {
   return new RegExp(alternatives.join("|"), "g");
 }
 
-function switchToTries(): void {
-  useTries = true;
-  for (const table of tables) {
-    table.trie = new OpenCC.Trie();
-    for (const [key, value] of table.entries) table.trie.addWord(key, value);
-    table.regex = undefined;
-  }
-}
-
-if (DERIVABLE && !GROUPS.every((group) => group.every((dict) => dict.isWellFormed()))) switchToTries();
-
 /** Exactly `OpenCC.Converter({ from: "t", to: "cn" })(text)`. */
 function toSimplified(text: string): string {
-  if (!DERIVABLE) return (fullConverter ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
-  if (!useTries && convertedUnits > REGEX_BUDGET) switchToTries();
+  if (converter === undefined && (!DERIVABLE || convertedUnits > REGEX_BUDGET || regexBuilds > REGEX_BUILDS)) converter = OpenCC.Converter({ from: "t", to: "cn" });
+  if (converter !== undefined) return converter(text);
   convertedUnits += text.length;
   admit(text);
   let converted = text;
   for (let g = 0; g < GROUPS.length; g++) {
     const table = tables[g];
     if (table.entries.size === 0) continue; // an empty table changes nothing
-    if (!useTries && DESCRIPTION.test(converted)) switchToTries();
-    const next = table.trie ? table.trie.convert(converted) : converted.replace((table.regex ??= regexOf(table.entries)), table.lookup);
+    if (DESCRIPTION.test(converted)) return (converter = OpenCC.Converter({ from: "t", to: "cn" }))(text);
+    const next = converted.replace((table.regex ??= regexOf(table.entries)), table.lookup);
     if (next === converted) continue;
     converted = next;
     if (g < GROUPS.length - 1) admit(converted); // the next tables see the units this one wrote
@@ -234,7 +227,8 @@ function changesLength(cp: number): boolean {
   let changes = lengthChanging.get(cp);
   if (changes === undefined) {
     const char = String.fromCodePoint(cp);
-    changes = (!DERIVABLE || tables.some((table) => table.entries.has(char))) && toSimplified(char).length !== char.length;
+    // (Until OpenCC's Converter takes over, every unit of the text being converted has been admitted.)
+    changes = (converter !== undefined || tables.some((table) => table.entries.has(char))) && toSimplified(char).length !== char.length;
     lengthChanging.set(cp, changes);
   }
   return changes;

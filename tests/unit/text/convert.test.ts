@@ -1,7 +1,7 @@
 // convertSameLength must give byte for byte what OpenCC's Converter gives, applied as lib/text/convert.ts did when
 // it built OpenCC's Converter whole (copied below as the oracle), whatever the process converted before: a fresh
 // instance of the module stands for a fresh process, and the cases cover the paths lib/text/convert.ts takes
-// (entries loaded by a scan or one unit at a time, a regular expression while cold, OpenCC tries once warm).
+// (entries loaded by a scan or one unit at a time, regular expressions while cold, OpenCC's Converter once warm).
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import * as OpenCC from "opencc-js/t2cn";
@@ -73,7 +73,7 @@ async function freshConvert(): Promise<Convert> {
   return (await import("../../../lib/text/convert")).convertSameLength;
 }
 
-/** A long-running process: far more converted than the regex budget, so it converts with tries. */
+/** A long-running process: far more converted than the regex budget, so OpenCC's Converter converts. */
 async function warmConvert(): Promise<Convert> {
   const convert = await freshConvert();
   const all = REPORTS.join("\n");
@@ -114,7 +114,7 @@ describe("convertSameLength is OpenCC's conversion, exactly", () => {
     );
   });
 
-  it("on random texts in one long-lived process, before and after its switch to tries", async () => {
+  it("on random texts in one long-lived process, before and after OpenCC's Converter takes over", async () => {
     for (const convert of [await freshConvert(), await warmConvert()]) {
       fc.assert(
         fc.property(text, (input) => expectSame(convert, input)),
