@@ -41,12 +41,13 @@ const DERIVABLE =
   t2s.segmentation === undefined && GROUPS.every((group) => group.every((dict) => typeof dict === "string" && dict.includes(" ") && dict.isWellFormed()));
 const DESCRIPTION = /[\u2ff0-\u2fff]/;
 /**
- * When OpenCC's Converter takes over: after REGEX_BUDGET units (building it and warming up its trie walk costs
- * ≈30 ms, and once warm it saves ≈40 ns a unit), or after REGEX_BUILDS regular expressions (each text bringing new
- * entries makes a new one, ≈0.3 ms or more; a search server meets new characters in many short queries).
+ * When OpenCC's Converter takes over: building it and warming up its trie walk costs ≈30 ms; once warm it saves
+ * ≈40 ns a unit on the regular expressions, and it needs no new regular expression when new entries are loaded
+ * (≈0.1–1 µs an entry each time: a search server meets new characters in many short queries). So, as when renting
+ * or buying, after REGEX_BUDGET units converted or REGEX_ENTRIES entries compiled, each about what it would cost.
  */
 const REGEX_BUDGET = 1 << 18;
-const REGEX_BUILDS = 16;
+const REGEX_ENTRIES = 1 << 15;
 /**
  * Fewer new units than this are looked up one by one in the dictionaries, more with one regular expression
  * (measured after a report: one by one is faster up to ≈100 units; the regular expression costs ≈0.7 ms at least).
@@ -64,7 +65,7 @@ const tables: Table[] = GROUPS.map(() => {
   return { entries, lookup: (key) => entries.get(key)! };
 });
 let convertedUnits = 0;
-let regexBuilds = 0;
+let regexEntries = 0;
 /** The code units given to a table so far; "|" and " " count as seen: they separate entries, no key holds them. */
 const seen = new Uint8Array(0x10000);
 seen[0x7c] = seen[0x20] = 1;
@@ -150,7 +151,7 @@ function load(g: number, key: string, value: string): void {
  * inside a pair matches nothing), and after a match both go on from its end.
  */
 function regexOf(entries: Map<string, string>): RegExp {
-  regexBuilds++;
+  regexEntries += entries.size;
   const longer: string[] = [];
   let single = "";
   for (const key of entries.keys()) {
@@ -165,7 +166,7 @@ function regexOf(entries: Map<string, string>): RegExp {
 
 /** Exactly `OpenCC.Converter({ from: "t", to: "cn" })(text)`. */
 function toSimplified(text: string): string {
-  if (converter === undefined && (!DERIVABLE || convertedUnits > REGEX_BUDGET || regexBuilds > REGEX_BUILDS)) converter = OpenCC.Converter({ from: "t", to: "cn" });
+  if (converter === undefined && (!DERIVABLE || convertedUnits > REGEX_BUDGET || regexEntries > REGEX_ENTRIES)) converter = OpenCC.Converter({ from: "t", to: "cn" });
   if (converter !== undefined) return converter(text);
   convertedUnits += text.length;
   admit(text);
@@ -215,23 +216,36 @@ export function convertSameLength(text: string): string {
   return parts.join("");
 }
 
-const lengthChanging = new Map<number, boolean>();
-
 /**
- * Whether the conversion of the code point alone has another length. It used to be a set built from every
- * one-character key of the dictionaries (converting 4,500 keys); asking per code point met is the same set: a
- * code point that is no key converts to itself (no other key can be a prefix of it), so it is never in that set,
- * and as its units have been converted, it is a key exactly when some table has loaded it.
+ * Whether the conversion of the code point alone has another length: a one-character key of the dictionaries
+ * whose conversion has another length (180 of them). A warm process asks the set of them, built once as before.
+ * A cold one asks per code point met, and converts only the loaded keys: a code point that is no key converts to
+ * itself (no other key can be a prefix of it), and as the text holding it has been admitted, it is a key exactly
+ * when some table has loaded it.
  */
 function changesLength(cp: number): boolean {
-  let changes = lengthChanging.get(cp);
+  if (converter !== undefined) return (lengthChanging ??= lengthChangingChars()).has(cp);
+  let changes = lengthChangingMet.get(cp);
   if (changes === undefined) {
     const char = String.fromCodePoint(cp);
-    // (Until OpenCC's Converter takes over, every unit of the text being converted has been admitted.)
-    changes = (converter !== undefined || tables.some((table) => table.entries.has(char))) && toSimplified(char).length !== char.length;
-    lengthChanging.set(cp, changes);
+    changes = tables.some((table) => table.entries.has(char)) && toSimplified(char).length !== char.length;
+    lengthChangingMet.set(cp, changes);
   }
   return changes;
+}
+
+const lengthChangingMet = new Map<number, boolean>();
+let lengthChanging: Set<number> | undefined;
+
+/** Code points whose conversion alone has another length, from the keys of OpenCC's t → cn dictionaries. */
+function lengthChangingChars(): Set<number> {
+  const { normalizationChain, conversionChain } = (OpenCC.Locale as unknown as { configs: Record<string, Record<string, (string | string[][])[][]>> }).configs.t2s;
+  const chars = new Set<number>();
+  for (const dict of [...normalizationChain, ...conversionChain].flat()) {
+    const keys = typeof dict === "string" ? dict.split("|").map((entry) => entry.split(" ")[0]) : dict.map(([key]) => key);
+    for (const key of keys) if ([...key].length === 1 && toSimplified(key).length !== key.length) chars.add(key.codePointAt(0)!);
+  }
+  return chars;
 }
 
 export function convertToSimplified(doc: MappedText): MappedText {
