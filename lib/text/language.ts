@@ -13,51 +13,76 @@ import { WORD_FREQUENCY_CLASSES } from "./data/word-frequencies";
 /**
  * Everything by UTF-16 code where it can be (typed arrays fill in a few milliseconds; Maps of strings took most of
  * a cold start). Every form in the data is one BMP character (tests/unit/text/tables.test.ts checks).
+ * A one-report process asks about a few hundred characters, so nothing is filled for all 65,536 codes (a zeroed
+ * array costs only the pages written): costs and probabilities are computed by rank when first asked (the same
+ * expressions, so the same doubles), and the lexicon is indexed at the first word looked up.
+ * Numbers the model hands out are kept in plain arrays, not Float64Arrays: code that runs once is interpreted, and
+ * the interpreter boxes every double it reads from a Float64Array (or a double field) in a new heap object, which
+ * in a cold run added up to megabytes, and collections.
  */
 interface Model {
+  /** By code: 1 + the frequency rank (0 = most common), or 0 when unranked (6,000 entries: 16 bits are enough). */
+  rankPlusOne: Uint16Array;
   /** By code: how many script forms share the character's frequency entry (国國: 2), or 0 when unranked. */
   forms: Uint8Array;
+  /** By code: the simplified form's code, or 0 for a character outside the frequency table (its own form). */
+  simplifiedCode: Uint16Array;
   /** Sum over the ranked entries of 1/(rank + RANK_OFFSET): turns ranks into probabilities. */
   norm: number;
+  /** By rankPlusOne: codeCost, undefined until first asked. */
+  costByRank: (number | undefined)[];
+  /** By rankPlusOne, for the characters with probabilityForms[rankPlusOne] forms (0 until first asked): their
+   *  codeProbability, and it times the number of forms (a partner's share of partnersOf's mass). Index 0 is for
+   *  unranked characters. */
+  probabilityByRank: (number | undefined)[];
+  massByRank: (number | undefined)[];
+  probabilityForms: Uint8Array;
+}
+
+/** The two-character word lexicon, by first character. */
+interface Lexicon {
   /** By simplified code: 1 + the number of the word group that starts with it, or 0. */
   groupOf: Uint16Array;
   /** By group number: where its second characters start in COMMON_WORDS, and end (exclusive). They are in code
    *  order (build-data.mjs sorts the words), so a word is found by binary search: no table of 70,000 words to build. */
   groupStart: Uint32Array;
   groupEnd: Uint32Array;
-  /** By code: the simplified form's code, and charCost. */
-  simplifiedCode: Uint16Array;
-  cost: Float64Array;
-  probability: Float64Array;
-  standalone: Set<string>;
 }
 
-/** 2^class by the character code of a base-36 frequency class digit (WORD_FREQUENCY_CLASSES). */
-const CLASS_WEIGHTS = (() => {
-  const weights = new Float64Array(128);
+/** 2^class by the character code of a base-36 frequency class digit (WORD_FREQUENCY_CLASSES), 0 for other codes
+ *  below 128. A plain array of tagged values (see Model): reading one allocates nothing. */
+const CLASS_WEIGHTS: number[] = (() => {
+  const weights = tagged(128).fill(0);
   for (let d = 0; d < 36; d++) weights[d.toString(36).charCodeAt(0)] = 2 ** d;
-  return weights;
+  return weights as number[];
 })();
+
+/** An array of n undefined values whose elements stay tagged whatever numbers are stored (a Float64Array, or
+ *  an array of numbers only, would keep them unboxed and box them again at every read by the interpreter). */
+function tagged(n: number): (number | undefined)[] {
+  return new Array<number | undefined>(n).fill(undefined);
+}
 
 const SPACE = 0x20;
 let model: Model | undefined;
+let lexicon: Lexicon | undefined;
+let standalone: Set<string> | undefined;
 
 // The tables are read by index, not split into strings: a cold start sees every character of them once.
 function buildModel(): Model {
-  // By code: 1 + the frequency rank (0 = most common), or 0 when unranked; it gives cost and probability below.
-  const rankPlusOne = new Int32Array(0x10000);
+  const rankPlusOne = new Uint16Array(0x10000);
   const forms = new Uint8Array(0x10000);
   const simplifiedCode = new Uint16Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) simplifiedCode[u] = u;
   let norm = 0;
-  for (let i = 0, entry = 0; i < CHAR_FREQUENCY_RANKS.length; entry++) {
+  let entries = 0;
+  for (let i = 0; i < CHAR_FREQUENCY_RANKS.length; entries++) {
     let end = CHAR_FREQUENCY_RANKS.indexOf(" ", i);
     if (end < 0) end = CHAR_FREQUENCY_RANKS.length;
-    norm += 1 / (entry + RANK_OFFSET);
+    norm += 1 / (entries + RANK_OFFSET);
     const head = CHAR_FREQUENCY_RANKS.charCodeAt(i); // the entry's simplified form, then its other forms
     for (let k = i; k < end; k++) {
       const u = CHAR_FREQUENCY_RANKS.charCodeAt(k);
-      if (rankPlusOne[u] === 0) rankPlusOne[u] = entry + 1;
+      if (rankPlusOne[u] === 0) rankPlusOne[u] = entries + 1;
       simplifiedCode[u] = head;
       forms[u] = end - i;
     }
@@ -65,42 +90,25 @@ function buildModel(): Model {
   }
   // Punctuation is as frequent as the commonest characters; rank it among them.
   for (let i = 0; i < COMMON_PUNCTUATION.length; i++) rankPlusOne[COMMON_PUNCTUATION.charCodeAt(i)] = i * 8 + 1;
+  const ranks = Math.max(entries, (COMMON_PUNCTUATION.length - 1) * 8) + 2; // rankPlusOne < ranks
+  return { rankPlusOne, forms, simplifiedCode, norm, costByRank: tagged(ranks), probabilityByRank: tagged(ranks), massByRank: tagged(ranks), probabilityForms: new Uint8Array(ranks) };
+}
+
+function buildLexicon(): Lexicon {
   const groupOf = new Uint16Array(0x10000);
-  const groupStart: number[] = [];
-  const groupEnd: number[] = [];
-  for (let i = 0, g = 0; i < COMMON_WORDS.length; g++) {
+  // A group takes at least three characters (first, second, space): bounds for the arrays, cut to size below.
+  const groupStart = new Uint32Array(Math.ceil((COMMON_WORDS.length + 1) / 3));
+  const groupEnd = new Uint32Array(groupStart.length);
+  let g = 0;
+  for (let i = 0; i < COMMON_WORDS.length; g++) {
     let end = COMMON_WORDS.indexOf(" ", i);
     if (end < 0) end = COMMON_WORDS.length;
     groupOf[COMMON_WORDS.charCodeAt(i)] = g + 1;
-    groupStart.push(i + 1);
-    groupEnd.push(end);
+    groupStart[g] = i + 1;
+    groupEnd[g] = end;
     i = end + 1;
   }
-  // Costs and probabilities by code: unranked first (Han blocks cheaper than other symbols), then the ranked ones.
-  const cost = new Float64Array(0x10000).fill(Math.log2(UNKNOWN_RANK) + 3);
-  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) cost.fill(Math.log2(UNKNOWN_RANK), from, to + 1);
-  const probability = new Float64Array(0x10000).fill(1 / UNKNOWN_RANK / norm);
-  for (let u = 0; u < 0x10000; u++) {
-    if (rankPlusOne[u] === 0) continue;
-    const r = rankPlusOne[u] - 1;
-    cost[u] = Math.log2(r + RANK_OFFSET);
-    probability[u] = 1 / (r + RANK_OFFSET) / norm / (forms[u] || 1);
-  }
-  return {
-    forms,
-    norm,
-    groupOf,
-    groupStart: Uint32Array.from(groupStart),
-    groupEnd: Uint32Array.from(groupEnd),
-    simplifiedCode,
-    cost,
-    probability,
-    standalone: new Set(STANDALONE_CHARS),
-  };
-}
-
-function getModel(): Model {
-  return (model ??= buildModel());
+  return { groupOf, groupStart: groupStart.subarray(0, g), groupEnd: groupEnd.subarray(0, g) };
 }
 
 // Parts only some texts need (words that end with a character; readings for inline pinyin), built on first use.
@@ -150,37 +158,104 @@ export const COMMON_RANK = 3000;
 const UNKNOWN_RANK = 30000;
 /** Zipf with an offset: frequency ∝ 1/(rank + 16), so the commonest characters are not overweighted. */
 const RANK_OFFSET = 16;
+/** Costs of an unranked character: Han, any other symbol. */
+const UNKNOWN_HAN_COST = Math.log2(UNKNOWN_RANK);
+const UNKNOWN_SYMBOL_COST = Math.log2(UNKNOWN_RANK) + 3;
 
 /**
  * Cost of seeing a character, in bits-like units (Zipf: frequency ∝ 1/rank, so cost ∝ log rank).
  * Unknown Han characters are expensive; unknown non-Han symbols inside Chinese text more so.
  */
 export function charCost(c: string): number {
-  if (c.length === 1) return getModel().cost[c.charCodeAt(0)];
-  return isHan(c) ? Math.log2(UNKNOWN_RANK) : Math.log2(UNKNOWN_RANK) + 3;
+  if (c.length !== 1) return isHan(c) ? UNKNOWN_HAN_COST : UNKNOWN_SYMBOL_COST;
+  // codeCost, written out: charsWithTrail sorts by this, thousands of calls before anything is compiled.
+  const u = c.charCodeAt(0);
+  const m = (model ??= buildModel());
+  const rankPlusOne = m.rankPlusOne[u];
+  if (rankPlusOne === 0) return isHanCode(u) ? UNKNOWN_HAN_COST : UNKNOWN_SYMBOL_COST;
+  const cost = m.costByRank[rankPlusOne];
+  return cost !== undefined ? cost : (m.costByRank[rankPlusOne] = Math.log2(rankPlusOne - 1 + RANK_OFFSET));
 }
 
 export function toSimplifiedChar(c: string): string {
   if (c.length !== 1) return c;
-  const s = getModel().simplifiedCode[c.charCodeAt(0)];
-  return s === c.charCodeAt(0) ? c : String.fromCharCode(s);
+  const u = c.charCodeAt(0);
+  const s = (model ??= buildModel()).simplifiedCode[u] || u;
+  return s === u ? c : String.fromCharCode(s);
 }
+
+// The functions below run for every character of a text, mostly before V8 has compiled them: few calls each.
 
 /** charCost by UTF-16 code (no one-character string to allocate in loops over a whole text). */
 export function codeCost(u: number): number {
-  return getModel().cost[u];
+  const m = (model ??= buildModel());
+  const rankPlusOne = m.rankPlusOne[u];
+  if (rankPlusOne === 0) return isHanCode(u) ? UNKNOWN_HAN_COST : UNKNOWN_SYMBOL_COST;
+  const cost = m.costByRank[rankPlusOne];
+  return cost !== undefined ? cost : (m.costByRank[rankPlusOne] = Math.log2(rankPlusOne - 1 + RANK_OFFSET));
 }
 
 /** wordFrequency by UTF-16 codes. */
 export function codeWordFrequency(a: number, b: number): number {
-  const { simplifiedCode, groupOf } = getModel();
-  const g = groupOf[simplifiedCode[a]];
-  return g === 0 ? 0 : wordInGroup(g, simplifiedCode[b]);
+  const { simplifiedCode } = (model ??= buildModel());
+  const lex = (lexicon ??= buildLexicon());
+  const g = lex.groupOf[simplifiedCode[a] || a];
+  return g === 0 ? 0 : wordInGroup(lex, g, simplifiedCode[b] || b);
+}
+
+/**
+ * codeWordFrequency(a, b) > 0. The first WORD_SEARCHES pairs are looked up in COMMON_WORDS itself, without building
+ * the lexicon's index (buildLexicon): a text that reads as Chinese asks about a few dozen pairs (from 3 to 61 in
+ * the five reports), a garbled one about many more, and builds it.
+ */
+export function codeIsWord(a: number, b: number): boolean {
+  if (lexicon || wordSearches >= WORD_SEARCHES) return codeWordFrequency(a, b) > 0;
+  wordSearches++;
+  const { simplifiedCode } = (model ??= buildModel());
+  const start = findGroup(simplifiedCode[a] || a);
+  if (start < 0) return false;
+  const sb = simplifiedCode[b] || b;
+  let low = start + 1;
+  const end = COMMON_WORDS.indexOf(" ", start);
+  let high = (end < 0 ? COMMON_WORDS.length : end) - 1;
+  // Every frequency class is a base-36 digit, so a word found has a frequency above 0 (tables.test.ts checks).
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const u = COMMON_WORDS.charCodeAt(middle);
+    if (u < sb) low = middle + 1;
+    else if (u > sb) high = middle - 1;
+    else return true;
+  }
+  return false;
+}
+const WORD_SEARCHES = 64;
+let wordSearches = 0;
+
+/**
+ * Where the word group whose first character is sa starts in COMMON_WORDS, or -1: a binary search over the string,
+ * as the groups are in code order of their first characters (tables.test.ts checks). A position's group begins
+ * after the last space before it and ends at the next space.
+ */
+function findGroup(sa: number): number {
+  let low = 0;
+  let high = COMMON_WORDS.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = COMMON_WORDS.lastIndexOf(" ", middle - 1) + 1; // middle may be the space that ends the group
+    const first = COMMON_WORDS.charCodeAt(start);
+    if (first === sa) return start;
+    if (first > sa) high = start - 1;
+    else {
+      const end = COMMON_WORDS.indexOf(" ", middle);
+      if (end < 0) return -1;
+      low = end + 1;
+    }
+  }
+  return -1;
 }
 
 /** The frequency of the word group g's first character + the character sb, or 0. */
-function wordInGroup(g: number, sb: number): number {
-  const { groupStart, groupEnd } = getModel();
+function wordInGroup({ groupStart, groupEnd }: Lexicon, g: number, sb: number): number {
   let low = groupStart[g - 1];
   let high = groupEnd[g - 1] - 1;
   while (low <= high) {
@@ -194,6 +269,37 @@ function wordInGroup(g: number, sb: number): number {
   return 0;
 }
 
+/**
+ * The index into probabilityByRank and massByRank that holds the character's values, or -1 (a character whose
+ * number of forms differs from its rank's first one: a punctuation mark ranked with an entry, or a form in two
+ * entries; none in the data, but then it is computed each time).
+ */
+function probabilitySlot(m: Model, u: number): number {
+  const rankPlusOne = m.rankPlusOne[u];
+  const share = m.forms[u] || 1;
+  const known = m.probabilityForms[rankPlusOne];
+  if (known === share) return rankPlusOne;
+  if (known !== 0) return -1;
+  const probability = codeProbability(m, u);
+  m.probabilityByRank[rankPlusOne] = probability;
+  m.massByRank[rankPlusOne] = probability * share;
+  m.probabilityForms[rankPlusOne] = share;
+  return rankPlusOne;
+}
+
+/** charProbability by code: the expression the model once stored for every code. */
+function codeProbability(m: Model, u: number): number {
+  const rankPlusOne = m.rankPlusOne[u];
+  if (rankPlusOne === 0) return 1 / UNKNOWN_RANK / m.norm;
+  return 1 / (rankPlusOne - 1 + RANK_OFFSET) / m.norm / (m.forms[u] || 1);
+}
+
+/** A word partner's share of partnersOf's mass: its probability times its number of forms. */
+function partnerMass(m: Model, p: number): number {
+  const slot = probabilitySlot(m, p);
+  return slot < 0 ? codeProbability(m, p) * (m.forms[p] || 1) : m.massByRank[slot]!;
+}
+
 /** True when the two characters (any script form) make a common two-character word. */
 export function isWord(a: string, b: string): boolean {
   return wordFrequency(a, b) > 0;
@@ -204,8 +310,10 @@ export function isWord(a: string, b: string): boolean {
  * with several script forms (国國) shares its probability evenly among them, as nothing says which script a text is in.
  */
 export function charProbability(c: string): number {
-  const m = getModel();
-  return c.length === 1 ? m.probability[c.charCodeAt(0)] : 1 / UNKNOWN_RANK / m.norm;
+  const m = (model ??= buildModel());
+  if (c.length !== 1) return 1 / UNKNOWN_RANK / m.norm;
+  const slot = probabilitySlot(m, c.charCodeAt(0));
+  return slot < 0 ? codeProbability(m, c.charCodeAt(0)) : m.probabilityByRank[slot]!;
 }
 
 /** Corpus frequency of the common word ab (any script form), 0 when ab is not one. */
@@ -235,33 +343,41 @@ function partnersOf(c: string, side: "after" | "before"): Readonly<{ frequency: 
   const key = c.charCodeAt(0) * 2 + (side === "after" ? 1 : 0);
   let partners = partnerCache.get(key);
   if (!partners) {
-    const m = getModel();
-    const s = m.simplifiedCode[c.charCodeAt(0)];
+    const m = (model ??= buildModel());
+    const lex = (lexicon ??= buildLexicon());
+    const { simplifiedCode } = m;
+    const u = c.charCodeAt(0);
+    const s = simplifiedCode[u] || u;
     let frequency = 0;
     let mass = 0;
     // By codes: a common character has hundreds of partners, and this runs cold, once per character.
     if (side === "after") {
-      const g = m.groupOf[s];
-      for (let k = g === 0 ? 0 : m.groupStart[g - 1], end = g === 0 ? 0 : m.groupEnd[g - 1]; k < end; k++) {
+      const g = lex.groupOf[s];
+      // The word s p is at k (a group holds each second character once, in code order), so its frequency is read
+      // there rather than searched for, unless codeWordFrequency(s, p) would look elsewhere (a form that is not its
+      // own simplified form; none in the data). A seam check asks for dozens of characters' partners.
+      const inPlace = lex.groupOf[simplifiedCode[s] || s] === g;
+      for (let k = g === 0 ? 0 : lex.groupStart[g - 1], end = g === 0 ? 0 : lex.groupEnd[g - 1]; k < end; k++) {
         const p = COMMON_WORDS.charCodeAt(k);
-        frequency += codeWordFrequency(s, p);
-        mass += m.probability[p] * (m.forms[p] || 1);
+        frequency += inPlace && (simplifiedCode[p] || p) === p ? CLASS_WEIGHTS[WORD_FREQUENCY_CLASSES.charCodeAt(k - g)] : codeWordFrequency(s, p);
+        const rankPlusOne = m.rankPlusOne[p]; // partnerMass(m, p), its common case written out: this is the hot loop
+        mass += m.probabilityForms[rankPlusOne] === (m.forms[p] || 1) ? m.massByRank[rankPlusOne]! : partnerMass(m, p);
       }
     } else if (beforeSearches++ < BEFORE_SEARCHES) {
       // A handful of characters: search each word group for the character (binary search, no index to build).
-      for (let g = 1; g <= m.groupStart.length; g++) {
-        const f = wordInGroup(g, s);
+      for (let g = 1; g <= lex.groupStart.length; g++) {
+        const f = wordInGroup(lex, g, s);
         if (f === 0) continue;
-        const p = COMMON_WORDS.charCodeAt(m.groupStart[g - 1] - 1);
+        const p = COMMON_WORDS.charCodeAt(lex.groupStart[g - 1] - 1);
         frequency += f;
-        mass += m.probability[p] * (m.forms[p] || 1);
+        mass += partnerMass(m, p);
       }
     } else {
       const { start, firsts } = getWordsBefore();
       for (let k = start[s]; k < start[s + 1]; k++) {
         const p = firsts[k];
         frequency += codeWordFrequency(p, s);
-        mass += m.probability[p] * (m.forms[p] || 1);
+        mass += partnerMass(m, p);
       }
     }
     partners = { frequency, mass };
@@ -278,7 +394,7 @@ const NO_PARTNERS = { frequency: 0, mass: 0 };
 
 /** True when the character (any script form) is one of the commonest one-character words (的, 有, 在 …). */
 export function isStandalone(c: string): boolean {
-  return getModel().standalone.has(toSimplifiedChar(c));
+  return (standalone ??= new Set(STANDALONE_CHARS)).has(toSimplifiedChar(c));
 }
 
 /** Toned readings of a character (via its simplified form), e.g. 聯 → ["lián"]. */
