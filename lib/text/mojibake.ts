@@ -18,8 +18,9 @@
  * Work is linear: runs are scored with a sliding window, and repaired in windows of at most MAX_RUN_CHARS
  * characters, each a lattice of a bounded number of states per byte with back-pointers.
  */
+import { GBK_DOUBLE_BYTE } from "./data/gbk-table";
 import { charsWithTrail, decodePair, encodeCode, seamFirsts } from "./gbk";
-import { charCost, charProbability, codeCost, codeWordFrequency, isHan, isHanCode, isStandalone, isWord, nextToProbability, WORD_BONUS } from "./language";
+import { charCost, charProbability, codeCost, codeIsWord, codeWordFrequency, isHan, isHanCode, isStandalone, isWord, nextToProbability, WORD_BONUS } from "./language";
 import type { Edit } from "./mapped";
 import { GAP } from "./pinyin";
 
@@ -66,6 +67,7 @@ function isRunCode(u: number): boolean {
 }
 
 const isLostMark = (c: string | undefined) => c === "?" || c === "!";
+const isLostMarkCode = (u: number) => u === 0x3f || u === 0x21;
 
 /** Spans [start, end) whose characters cost too much for Chinese text, in order, not overlapping. */
 function findCostlyRuns(text: string): Run[] {
@@ -78,23 +80,77 @@ function findCostlyRuns(text: string): Run[] {
     }
     let j = i;
     while (j < text.length && isRunCode(text.charCodeAt(j))) j++;
-    collectGarbled(text, i, j, runs);
+    if (j - i >= WINDOW) collectGarbled(text, i, j, runs);
     i = j;
   }
   return runs;
 }
 
-/** Flags every WINDOW-character window of [from, to) whose mean cost is high (a sliding sum: linear). */
+/**
+ * A window is garbled when its costs sum to more than GARBLED_SUM, as collectGarbledExactly computes the sum: running
+ * along the run, so its rounding errors add up (at most 2^-47 per operation, the sums staying under 128: under
+ * 2^-16 for any string). A sum computed here any other way is as close to the exact one; one that is ROUNDING_MARGIN
+ * away from GARBLED_SUM therefore gives the same answer, and only a window closer than that needs the running sum.
+ */
+const GARBLED_SUM = GARBLED_MEAN_COST * WINDOW;
+const ROUNDING_MARGIN = 2 ** -8;
+/** The costs of the last WINDOW characters, by position modulo WINDOW. */
+const windowCosts = new Float64Array(WINDOW);
+
+/**
+ * Flags every WINDOW-character window of [from, to) whose mean cost is high, as collectGarbledExactly does, with
+ * the word lexicon asked only about windows that need it: a word bonus only lowers a cost, so a window whose costs
+ * without bonuses stay under GARBLED_SUM stays under it with them. Most windows of a text are cleared so, with no
+ * array of their own; the rest are summed with their bonuses, and a run with a window too close to call is left to
+ * collectGarbledExactly.
+ */
 function collectGarbled(text: string, from: number, to: number, runs: Run[]): void {
   const n = to - from;
-  if (n < WINDOW) return;
+  let sum = 0; // without word bonuses
+  let hanCount = 0;
+  let hanBits = 0; // the Han flags of the last WINDOW characters, the newest in bit 0
+  let costs: Float64Array | undefined; // with word bonuses, filled for positions [0, known) from the first window asked about
+  let known = 0;
+  let flagged: Uint8Array | undefined;
+  for (let k = 0; k < n; k++) {
+    const u = text.charCodeAt(from + k);
+    const han = isHanCode(u) ? 1 : 0;
+    const cost = u === 0x3f ? GAP_COST : han ? codeCost(u) : ASCII_COST;
+    const slot = k % WINDOW;
+    if (k >= WINDOW) {
+      sum -= windowCosts[slot];
+      hanCount -= hanBits >> (WINDOW - 1);
+    }
+    windowCosts[slot] = cost;
+    hanBits = ((hanBits << 1) | han) & ((1 << WINDOW) - 1);
+    sum += cost;
+    hanCount += han;
+    if (k < WINDOW - 1 || hanCount < MIN_WINDOW_HAN || sum <= GARBLED_SUM - ROUNDING_MARGIN) continue;
+    costs ??= new Float64Array(n);
+    for (let m = Math.max(known, k - WINDOW + 1); m <= k; m++) {
+      const v = text.charCodeAt(from + m);
+      costs[m] = v === 0x3f ? GAP_COST : isHanCode(v) ? codeCost(v) : ASCII_COST;
+      if (m > 0 && isHanCode(v) && isHanCode(text.charCodeAt(from + m - 1)) && codeIsWord(text.charCodeAt(from + m - 1), v)) costs[m] -= WORD_BONUS;
+    }
+    known = k + 1;
+    let exact = 0;
+    for (let m = k - WINDOW + 1; m <= k; m++) exact += costs[m];
+    if (exact > GARBLED_SUM + ROUNDING_MARGIN) (flagged ??= new Uint8Array(n)).fill(1, k - WINDOW + 1, k + 1);
+    else if (exact >= GARBLED_SUM - ROUNDING_MARGIN) return collectGarbledExactly(text, from, to, runs);
+  }
+  if (flagged) pushFlagged(text, from, flagged, runs);
+}
+
+/** collectGarbled by the definition: every window's mean cost, from a running sum (linear). */
+function collectGarbledExactly(text: string, from: number, to: number, runs: Run[]): void {
+  const n = to - from;
   const costs = new Float64Array(n);
   const han = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const u = text.charCodeAt(from + k); // codes, not one-character strings: this loop sees the whole text
     han[k] = isHanCode(u) ? 1 : 0;
     costs[k] = u === 0x3f ? GAP_COST : han[k] ? codeCost(u) : ASCII_COST;
-    if (k > 0 && han[k] && han[k - 1] && codeWordFrequency(text.charCodeAt(from + k - 1), u) > 0) costs[k] -= WORD_BONUS;
+    if (k > 0 && han[k] && han[k - 1] && codeIsWord(text.charCodeAt(from + k - 1), u)) costs[k] -= WORD_BONUS;
   }
   const flagged = new Uint8Array(n);
   let sum = 0;
@@ -108,6 +164,12 @@ function collectGarbled(text: string, from: number, to: number, runs: Run[]): vo
     }
     if (k >= WINDOW - 1 && hanCount >= MIN_WINDOW_HAN && sum / WINDOW > GARBLED_MEAN_COST) flagged.fill(1, k - WINDOW + 1, k + 1);
   }
+  pushFlagged(text, from, flagged, runs);
+}
+
+/** The runs of flagged characters of the run at `from`, each with the lost-byte marks just before it. */
+function pushFlagged(text: string, from: number, flagged: Uint8Array, runs: Run[]): void {
+  const n = flagged.length;
   let k = 0;
   while (k < n) {
     if (!flagged[k]) {
@@ -132,15 +194,18 @@ function collectGarbled(text: string, from: number, to: number, runs: Run[]): vo
  */
 function findLostMarkRuns(text: string): Run[] {
   const runs: Run[] = [];
+  // The next `?` and `!` at or after i, by indexOf: a scan in native code rather than a look at every character.
+  let nextQuestion = text.indexOf("?");
+  let nextExclamation = text.indexOf("!");
   let i = 0;
-  while (i < text.length) {
-    if (!isLostMark(text[i])) {
-      i++;
-      continue;
-    }
+  for (;;) {
+    if (nextQuestion >= 0 && nextQuestion < i) nextQuestion = text.indexOf("?", i);
+    if (nextExclamation >= 0 && nextExclamation < i) nextExclamation = text.indexOf("!", i);
+    if (nextQuestion < 0 && nextExclamation < 0) break;
+    i = nextQuestion < 0 ? nextExclamation : nextExclamation < 0 ? nextQuestion : Math.min(nextQuestion, nextExclamation);
     let j = i;
     let question = false;
-    for (; j < text.length && isLostMark(text[j]); j++) if (text[j] === "?") question = true;
+    for (; j < text.length && isLostMarkCode(text.charCodeAt(j)); j++) if (text.charCodeAt(j) === 0x3f) question = true;
     // A single mark changes nothing (lostMarkEdits needs two): not even a run to remember (`的?` × 10⁶).
     if (j - i >= 2 && question && i > 0 && isHanCode(text.charCodeAt(i - 1)) && !/[a-zA-Z(（]/.test(text[j] ?? "")) runs.push({ start: i - 1, end: j });
     i = j;
@@ -214,7 +279,7 @@ function runBytes(text: string, start: number, end: number, runStart: boolean): 
       first = 0xa3; // the fold to ASCII kept the trail byte's low seven bits
       second = cp + 0x80;
     } else if (cp >= 0x80) {
-      const code = encodeCode(cp);
+      const code = gbkCode(cp);
       if (code === undefined) first = LOST;
       else {
         first = code >> 8;
@@ -230,6 +295,22 @@ function runBytes(text: string, start: number, end: number, runStart: boolean): 
   }
   return { bytes: bytes.subarray(0, n), charOf: charOf.subarray(0, n), marks: marks.subarray(0, n), runStart };
 }
+
+/**
+ * encodeCode, without its table (65,536 codes, filled from all 23,940 pairs) for the first ENCODE_SEARCHES
+ * characters: a text with a garbled run or two has a few dozen characters to encode, each found by one indexOf.
+ */
+function gbkCode(u: number): number | undefined {
+  if (encodeSearches >= ENCODE_SEARCHES) return encodeCode(u);
+  encodeSearches++;
+  const index = GBK_DOUBLE_BYTE.indexOf(String.fromCharCode(u)); // the first pair, as encodeCode takes
+  if (index < 0) return undefined;
+  // GBK_DOUBLE_BYTE's layout (gbk.ts): lead bytes from 81 up, 190 trail bytes each (40–FE but 7F).
+  const trail = 0x40 + (index % 190);
+  return ((0x81 + Math.floor(index / 190)) << 8) | (trail >= 0x7f ? trail + 1 : trail);
+}
+const ENCODE_SEARCHES = 256;
+let encodeSearches = 0;
 
 const enum Kind {
   Pair,
@@ -444,11 +525,21 @@ function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, b
   const n = path.length;
   const han = (k: number) => k >= 0 && k < n && isHan(path[k].char);
   const neighbour = (k: number) => (han(k) ? path[k].char : undefined);
-  const candidate = path.map((t, k) => !same[k] && t.kind === Kind.Pair && marginOf(t) >= MIN_MARGIN && !couldBeSeam(t, bytes, neighbour(k - 1), neighbour(k + 1)));
+  // A candidate: a pair read with a clear margin that cannot be a seam. The seam check is the costliest step of a
+  // repair (the bigram model over dozens of characters), so it is made only where a candidate can change the
+  // result: each use below asks its cheaper conditions first (all pure, so their order changes nothing).
+  const known = new Int8Array(n); // 1: a candidate, -1: not, 0: not asked yet
+  const candidate = (k: number): boolean => {
+    if (known[k] === 0) {
+      const t = path[k];
+      known[k] = !same[k] && t.kind === Kind.Pair && marginOf(t) >= MIN_MARGIN && !couldBeSeam(t, bytes, neighbour(k - 1), neighbour(k + 1)) ? 1 : -1;
+    }
+    return known[k] === 1;
+  };
   // Firm: read with a clear margin, or unchanged. A word needs two firm characters.
-  const firm = (k: number) => han(k) && (same[k] || candidate[k]);
-  const word = (a: number, b: number) => firm(a) && firm(b) && isWord(path[a].char, path[b].char);
-  const trusted = path.map((_, k) => candidate[k] && han(k) && (word(k - 1, k) || word(k, k + 1)));
+  const firm = (k: number) => han(k) && (same[k] || candidate(k));
+  const word = (a: number, b: number) => han(a) && han(b) && isWord(path[a].char, path[b].char) && firm(a) && firm(b);
+  const trusted = path.map((_, k) => han(k) && (word(k - 1, k) || word(k, k + 1)) && candidate(k));
   // A lost lead byte: the one character with this trail byte that makes a word with a neighbour (空 in `?粘`: of
   // the characters ending in byte D5 only 空 makes a word with 巢), when that neighbour is firm and the bigram
   // model finds the character more likely than all the others together. The neighbour is trusted with it.
@@ -459,23 +550,23 @@ function trust(path: Token[], same: boolean[], marginOf: (t: Token) => number, b
     const makesWord = (c: string) => (left !== undefined && isWord(left, c)) || (right !== undefined && isWord(c, right));
     const fits = charsWithTrail(t.trail!).filter((c) => isHan(c) && makesWord(c));
     if (fits.length !== 1 || fits[0] !== t.char) return;
-    const firmLeft = firm(k - 1) && isWord(path[k - 1].char, t.char);
-    const firmRight = firm(k + 1) && isWord(t.char, path[k + 1].char);
+    const firmLeft = han(k - 1) && isWord(path[k - 1].char, t.char) && firm(k - 1);
+    const firmRight = han(k + 1) && isWord(t.char, path[k + 1].char) && firm(k + 1);
     if (!firmLeft && !firmRight) return;
     if (guessProbability(t, firm(k - 1) ? left : undefined, firm(k + 1) ? right : undefined) < MIN_GUESS_PROBABILITY) return;
     trusted[k] = true;
-    if (firmLeft && candidate[k - 1]) trusted[k - 1] = true;
-    if (firmRight && candidate[k + 1]) trusted[k + 1] = true;
+    if (firmLeft && candidate(k - 1)) trusted[k - 1] = true;
+    if (firmRight && candidate(k + 1)) trusted[k + 1] = true;
   });
   // Common one-character words (我, 是, 有 …) next to trusted characters, in chains (我是黨員: 黨員 is a word,
   // 是 stands next to it, 我 next to 是).
-  const joins = (k: number) => candidate[k] && !trusted[k] && han(k) && isStandalone(path[k].char);
+  const joins = (k: number) => !trusted[k] && han(k) && isStandalone(path[k].char) && candidate(k);
   const held = (k: number) => k >= 0 && k < n && han(k) && (trusted[k] || same[k]);
-  for (let k = 0; k < n; k++) if (joins(k) && held(k - 1)) trusted[k] = true;
-  for (let k = n - 1; k >= 0; k--) if (joins(k) && held(k + 1)) trusted[k] = true;
+  for (let k = 0; k < n; k++) if (held(k - 1) && joins(k)) trusted[k] = true;
+  for (let k = n - 1; k >= 0; k--) if (held(k + 1) && joins(k)) trusted[k] = true;
   // Punctuation only between two trusted characters: all marks share lead byte A1 or A3, so where bytes vanished
   // next to a mark, the reading is still a mark, only the wrong one.
-  return path.map((t, k) => trusted[k] || (candidate[k] && PUNCTUATION.includes(t.char) && held(k - 1) && held(k + 1)));
+  return path.map((t, k) => trusted[k] || (PUNCTUATION.includes(t.char) && held(k - 1) && held(k + 1) && candidate(k)));
 }
 
 /**
