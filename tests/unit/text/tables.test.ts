@@ -57,6 +57,10 @@ describe("language data", () => {
     expect(classes).toHaveLength(groups.length);
     groups.forEach((group, g) => expect(classes[g]).toHaveLength(group.length - 1));
     expect(new Set(groups.map((group) => group[0])).size).toBe(groups.length); // one group per first character
+    // Groups in code order of their first characters (codeIsWord finds one by binary search over the string), and
+    // every class a base-36 digit (so a word found has a frequency above 0).
+    expect(groups.filter((group, g) => g > 0 && group[0] <= groups[g - 1][0])).toEqual([]);
+    expect(WORD_FREQUENCY_CLASSES).toMatch(/^[0-9a-z]+( [0-9a-z]+)*$/);
     // In code order within each group: the model finds a word by binary search.
     expect(groups.filter((group) => [...group.slice(1)].some((c, k, rest) => k > 0 && c <= rest[k - 1]))).toEqual([]);
   });
