@@ -1,7 +1,7 @@
 // The `atlas` command line as users run it: bin/atlas, the built JavaScript (no tsx), its help, exit codes and
 // subcommands against a real database, and its rebuild when a source changes.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +102,51 @@ describe("atlas", () => {
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toMatch(/^migrate: database unavailable/);
     });
+  });
+
+  it("extract gives the same JSON whether V8's code cache of the build is there, damaged or missing", async () => {
+    const build = path.join("node_modules/.cache/atlas-cli", manifest().build);
+    // The large data tables sit beside the bundle, not in it (scripts/build-cli.mjs).
+    for (const file of ["data/gazetteer.json", "data/common-words.COMMON_WORDS.txt"]) expect(existsSync(path.join(build, file))).toBe(true);
+    const cacheFile = path.join(build, "extract.v8-code-cache");
+    const cache = readFileSync(cacheFile);
+    writeFileSync(path.join(dir, "zhenan.txt"), readFileSync("prisma/reports/zhenan.txt"));
+    const expected = JSON.parse(JSON.stringify(extractReport(readFileSync("prisma/reports/zhenan.txt"), { fileName: "zhenan.txt" })));
+    try {
+      for (const damaged of [cache, cache.subarray(0, cache.length >> 1), Buffer.alloc(cache.length, 7), undefined]) {
+        if (damaged) writeFileSync(cacheFile, damaged);
+        else rmSync(cacheFile);
+        const result = await atlas(["extract", "zhenan.txt"]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toEqual(expected);
+      }
+    } finally {
+      writeFileSync(cacheFile, cache);
+    }
+  });
+
+  it("extract of a report past the size run without V8's optimizing compiler gives the same JSON", async () => {
+    // linfen.txt's body repeated to ≈300 KB: extract turns the optimizing compiler back on (COLD_REPORT_BYTES).
+    const report = readFileSync("prisma/reports/linfen.txt", "utf8");
+    const large = report + "\n" + report.split("\n").slice(3).join("\n").repeat(Math.ceil(300_000 / report.length));
+    writeFileSync(path.join(dir, "large.txt"), large);
+    const result = await atlas(["extract", "large.txt"]);
+    expect(result.code).toBe(0);
+    expect(Buffer.byteLength(large)).toBeGreaterThan(256 * 1024);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(extractReport(Buffer.from(large), { fileName: "large.txt" }))));
+  });
+
+  it("extract stops quietly (exit 0, nothing on stderr) when its reader closes the pipe early", async () => {
+    writeFileSync(path.join(dir, "linfen.txt"), readFileSync("prisma/reports/linfen.txt"));
+    const outcome = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(bin, ["extract", "linfen.txt"], { cwd: dir });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.stdout.once("data", () => child.stdout.destroy()); // `atlas extract linfen.txt | head -c 100`
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    expect(outcome).toEqual({ code: 0, stderr: "" });
   });
 
   it("rebuilds itself when a source file it was built from changes", async () => {

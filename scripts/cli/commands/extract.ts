@@ -1,13 +1,14 @@
 // atlas extract <file> [--region 名称] [--title …] [--date …] [--url …]: one report's extraction as JSON on stdout; nothing is stored.
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 import { extractReport, readReportFile } from "../../../lib/pipeline";
-import { EXIT, metadataOptions, parseArgs, UsageError, type Command } from "../command";
+import { EXIT, metadataOptions, parseArgs, UsageError, writeStdoutSync, type Command } from "../command";
 
-/** Reports up to this size are extracted without optimized code (measured on linfen.txt repeated, whole process:
- *  11 KB and 400 KB a fifth faster, 1 MB 40% slower). News reports run to tens of kilobytes. */
+/** Reports up to this size are extracted without optimized code, as bin/atlas starts Node (measured on linfen.txt
+ *  repeated, whole process: 11 KB and 400 KB a fifth faster, 1 MB 40% slower). News reports run to tens of kilobytes. */
 const COLD_REPORT_BYTES = 256 * 1024;
 
 const command: Command = {
+  writesStdoutSync: true,
   help: `usage: atlas extract <file> [--region 名称] [--title 标题] [--date 2020-02-16] [--url https://…]
 
 Reads one report (UTF-8, UTF-16, GB18030/GBK or Big5; plain text or a page saved from a browser), repairs and
@@ -37,10 +38,12 @@ or a bad option), with one line on stderr and nothing on stdout`,
     const [file] = positionals;
     const bytes = readReportFile(file);
     // A process for one report ends before V8's optimizing compiler pays back its work (on a 10 KB report it spent
-    // ≈80 ms of CPU, competing with the main thread on a small machine); past COLD_REPORT_BYTES its code wins.
-    if (bytes.length <= COLD_REPORT_BYTES) setFlagsFromString("--no-opt");
+    // ≈80 ms of CPU, competing with the main thread on a small machine), so bin/atlas starts Node without it; past
+    // COLD_REPORT_BYTES its code wins. (Changing V8's flags after the code cache was read is harmless.)
+    // node:v8 is loaded only then: it brings Node's stream modules with it (≈5 ms).
+    if (bytes.length > COLD_REPORT_BYTES) (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString("--opt");
     const result = extractReport(bytes, { region: values.region, fileName: file.split(/[\\/]/).pop(), ...metadata });
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    writeStdoutSync(`${JSON.stringify(result)}\n`);
     return EXIT.ok;
   },
 };
