@@ -16,7 +16,7 @@ const ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const cacheDir = (root) => path.join(root, "node_modules", ".cache", "atlas-cli");
 const STALE_BUILD_MS = 10 * 60 * 1000;
 /** The bundle of scripts/cli/main.ts, wrapped (below) for `atlas extract`; launch.cjs reads it by this name. */
-export const WRAPPED_MAIN = "main.wrapped.cjs";
+const WRAPPED_MAIN = "main.wrapped.cjs";
 
 export async function buildCli(root = ROOT) {
   const { build } = await import("esbuild");

@@ -3,7 +3,7 @@
 // lib/ or scripts/cli/ shows in the next run. CommonJS, like the build: Node then never starts its ES module
 // loader for a command (≈10 ms of a one-report extract).
 "use strict";
-const { readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { readFileSync, readdirSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
@@ -61,7 +61,7 @@ function readCodeCache(dir) {
 async function codeCache(dir) {
   const { main, script } = loadForExtract(dir, undefined);
   const reports = path.join(root, "prisma", "reports");
-  for (const name of require("node:fs").readdirSync(reports).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const name of readdirSync(reports).filter((f) => f.endsWith(".txt")).sort()) {
     const code = await main(["extract", path.join(reports, name)]);
     if (code !== 0) throw new Error(`atlas extract ${name} exited ${code} while the code cache was made`);
   }
